@@ -1,0 +1,87 @@
+"""The command line: ``wire-archive import``.
+
+Promise: errors print as ``Error: <path>:<line>: <what was expected, what was
+found>`` on stderr; the exit status is 0 when everything converted, 1 when any
+file failed, 2 for a wrong call. This module never imports Pelican.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.errors import WireArchiveError
+from generator.importer import Summary, parse_timestamp, run_import
+
+
+class _Timestamp(click.ParamType):
+    name = "ISO-8601"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return parse_timestamp(str(value), where="--captured-at")
+        except WireArchiveError as error:
+            self.fail(error.message, param, ctx)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="wire-archive")
+def main() -> None:
+    """Turn a pile of news-wire items into a searchable static website."""
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--content",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder the Markdown files are written to.",
+)
+@click.option(
+    "--captured-at",
+    type=_Timestamp(),
+    help="When pages without a .meta.yaml sidecar were copied (ISO 8601 with offset).",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that were edited by hand.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def import_command(
+    paths: tuple[Path, ...],
+    content: Path,
+    captured_at: datetime | None,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Convert wire files (default: the wire/ folder) into content/."""
+    sources = list(paths) or [Path("wire")]
+    if not paths and not sources[0].is_dir():
+        raise click.UsageError("no PATH given and no wire/ folder here")
+    summary = run_import(sources, content, captured_at=captured_at, force=force)
+    for error in summary.errors:
+        click.echo(f"Error: {error}", err=True)
+    for path in summary.kept_edited:
+        click.echo(f"Kept: {path} was edited by hand (use --force to overwrite)", err=True)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(_describe(summary))
+    sys.exit(1 if summary.failed else 0)
+
+
+def _describe(summary: Summary) -> str:
+    counts = summary.outcomes
+    rate = summary.items / summary.seconds if summary.seconds else 0.0
+    return (
+        f"Imported {summary.items} items from {summary.files} files in {summary.seconds:.2f} s "
+        f"({rate:.0f} items/s): {counts['new']} new, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {summary.merged} merged, "
+        f"{counts['kept-edited']} kept (edited by hand), {summary.failed} failed."
+    )

@@ -1,0 +1,1 @@
+"""The content stage: ``WireItem`` -> one Markdown file with YAML front matter."""

@@ -1,0 +1,72 @@
+"""One content file per item: its front matter, its place, and the hand-edit check.
+
+Promise: ``render`` is deterministic (the same item gives the same bytes), and
+every file records a digest of its own text, so ``is_hand_edited`` can tell a
+file the tool wrote from one a person has changed since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+from generator.content.frontmatter import join
+from generator.content.markdown import clean_text, paragraphs_to_markdown
+from generator.model import WireItem
+
+DIGEST_KEY = "digest"
+_DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: (sha256:[0-9a-f]{{32}})\n", re.MULTILINE)
+
+
+def front_matter(item: WireItem, slug: str) -> dict[str, Any]:
+    """The front-matter keys, in the order a reader of the file expects them."""
+    metadata: dict[str, Any] = {
+        "title": clean_text(item.title),
+        "date": item.date.isoformat(),
+        "category": clean_text(item.section),
+        "city": item.city,
+        "agency": item.agency,
+        "slug": slug,
+        "summary": clean_text(item.summary),
+        "id": item.id,
+        "kind": item.kind,
+        "date_precision": str(item.date_precision),
+        "date_source": item.date_source,
+        "captured_at": item.captured_at.isoformat() if item.captured_at else None,
+        "source": item.source,
+    }
+    return {key: value for key, value in metadata.items() if value is not None}
+
+
+def render(item: WireItem, slug: str) -> str:
+    """The file's whole text, digest included."""
+    metadata = front_matter(item, slug)
+    body = paragraphs_to_markdown(item.paragraphs)
+    unsigned = join(metadata, body)
+    metadata[DIGEST_KEY] = _digest(unsigned)
+    return join(metadata, body)
+
+
+def _digest(unsigned_text: str) -> str:
+    return "sha256:" + hashlib.sha256(unsigned_text.encode("utf-8")).hexdigest()[:32]
+
+
+def is_hand_edited(text: str) -> bool:
+    """True when the file no longer matches the digest the tool wrote into it.
+
+    The digest line is the last of the front matter; taking it out gives back
+    exactly the text that was hashed, so any other change shows.
+    """
+    match = _DIGEST_LINE.search(text)
+    if match is None:
+        return True
+    unsigned = text[: match.start()] + text[match.end() :]
+    return match.group(1) != _digest(unsigned)
+
+
+def relative_path(item: WireItem, slug: str) -> Path:
+    """``YYYY/MM/DD/slug.md``: files sorted as the archive is."""
+    day = item.date
+    return Path(f"{day:%Y}", f"{day:%m}", f"{day:%d}", f"{slug}.md")

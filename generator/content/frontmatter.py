@@ -1,0 +1,58 @@
+"""YAML front matter: written with a YAML library, read with the safe C loader.
+
+Promise: ``join`` and ``split`` are inverses: any mapping of strings written
+by ``join`` comes back from ``split`` unchanged, whatever quotes, colons,
+dashes or line separators its values hold. Values are never formatted by
+hand; PyYAML quotes what needs quoting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from generator.errors import ContentError
+
+try:  # the C loader and dumper are much faster; fall back where libyaml is absent
+    from yaml import CSafeDumper as SafeDumper
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper, SafeLoader  # type: ignore[assignment]
+
+FENCE = "---"
+
+
+def dump_yaml(metadata: dict[str, Any]) -> str:
+    """The mapping as block YAML, keys in the given order, one line per value."""
+    return yaml.dump(
+        metadata,
+        Dumper=SafeDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+
+
+def join(metadata: dict[str, Any], body: str) -> str:
+    """A whole content file: fenced front matter, a blank line, the body."""
+    return f"{FENCE}\n{dump_yaml(metadata)}{FENCE}\n\n{body}"
+
+
+def split(text: str, *, path: str = "<text>") -> tuple[dict[str, Any], str]:
+    """Front matter and body of a content file; ``ContentError`` if it has none."""
+    if not text.startswith(FENCE + "\n"):
+        raise ContentError("expected front matter opening with '---' on line 1", path=path, line=1)
+    end = text.find(f"\n{FENCE}\n", len(FENCE))
+    if end < 0:
+        raise ContentError("expected a closing '---' after the front matter", path=path)
+    try:
+        metadata = yaml.load(text[len(FENCE) + 1 : end + 1], Loader=SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        raise ContentError(f"expected valid YAML front matter: {error}", path=path, line=line) from error
+    if not isinstance(metadata, dict):
+        raise ContentError("expected the front matter to be a mapping of keys", path=path, line=2)
+    return metadata, text[end + len(FENCE) + 2 :].lstrip("\n")

@@ -1,0 +1,38 @@
+"""Wire text -> Markdown that renders back to exactly the same characters.
+
+Promise: for any plain text, ``paragraph_to_markdown`` gives Markdown that a
+CommonMark renderer turns into one paragraph showing the text unchanged (after
+``clean_text``). Wire text is data, never markup: every character that could
+start emphasis, a link, raw HTML, an entity or a block (heading, list, quote,
+rule) is backslash-escaped; nothing else is, so the files stay readable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that mean something anywhere in a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
+# Characters that mean something at the start of a line.
+_BLOCK_START = re.compile(r"^([#>+\-=])")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters and fold every run of white space to one space."""
+    kept = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    return " ".join(kept.split())
+
+
+def paragraph_to_markdown(text: str) -> str:
+    """One paragraph of wire text as one line of Markdown."""
+    escaped = _INLINE.sub(r"\\\1", clean_text(text))
+    escaped = _BLOCK_START.sub(r"\\\1", escaped)
+    return _ORDERED_START.sub(r"\1\\\2", escaped)
+
+
+def paragraphs_to_markdown(paragraphs: list[str]) -> str:
+    """Paragraphs separated by blank lines, ending with a newline."""
+    blocks = [paragraph_to_markdown(p) for p in paragraphs]
+    return "\n\n".join(block for block in blocks if block) + "\n"

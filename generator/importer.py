@@ -1,0 +1,178 @@
+"""The import stage: a pile of wire files -> content/, with a summary.
+
+Promise: every file is read on its own; a broken one is reported with its
+path (and line) and skipped while the rest still converts. Items with the same
+id (a story captured twice, or as a teaser and in full) become one file: the
+fullest text wins, the earliest date stays. Running the same import twice
+changes no byte.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+
+from generator.content.store import ContentStore, Outcome
+from generator.errors import InputError, ParseError, WireArchiveError
+from generator.formats import Source, detect
+from generator.model import WireItem
+
+SIDECAR_SUFFIX = ".meta.yaml"
+
+
+@dataclass
+class Summary:
+    """What an import did, for people and (``--json``) for machines."""
+
+    files: int = 0
+    items: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    merged: int = 0
+    ignored: list[str] = field(default_factory=list)
+    errors: list[WireArchiveError] = field(default_factory=list)
+    kept_edited: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "files": self.files,
+            "items": self.items,
+            **{outcome.value: self.outcomes[outcome.value] for outcome in Outcome},
+            "merged": self.merged,
+            "failed": self.failed,
+            "errors": [str(error) for error in self.errors],
+            "kept_edited": self.kept_edited,
+            "ignored": self.ignored,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def wire_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every file under ``paths``, sorted, without hidden files and sidecars."""
+    for path in paths:
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*") if p.is_file())
+            yield from (p for p in candidates if not _is_hidden(p.relative_to(path)))
+        else:
+            yield path
+
+
+def _is_hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def run_import(
+    paths: list[Path],
+    content: Path,
+    *,
+    captured_at: datetime | None = None,
+    force: bool = False,
+) -> Summary:
+    """Import ``paths`` into the ``content`` folder."""
+    started = time.perf_counter()
+    summary = Summary()
+    items: list[WireItem] = []
+    for path in wire_files(paths):
+        if path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        fmt = detect(path)
+        if fmt is None:
+            summary.ignored.append(str(path))
+            continue
+        summary.files += 1
+        try:
+            items.extend(fmt.parse(_source(path, captured_at)))
+        except WireArchiveError as error:
+            summary.errors.append(error)
+    merged = merge_versions(items)
+    summary.merged = len(items) - len(merged)
+    _save_all(merged, ContentStore(content, force=force), summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _save_all(items: list[WireItem], store: ContentStore, summary: Summary) -> None:
+    summary.errors.extend(store.problems)
+    for item in items:
+        outcome, target = store.save(item)
+        summary.items += 1
+        summary.outcomes[outcome.value] += 1
+        if outcome is Outcome.KEPT_EDITED:
+            summary.kept_edited.append(str(target))
+
+
+def _source(path: Path, default_captured_at: datetime | None) -> Source:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", path=path) from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"expected UTF-8 text, found byte 0x{raw[error.start]:02x} at offset {error.start}",
+            path=path,
+        ) from error
+    captured = _sidecar_captured_at(path) or default_captured_at
+    return Source(path=path, text=text, captured_at=captured, name=path.as_posix())
+
+
+def _sidecar_captured_at(path: Path) -> datetime | None:
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if not sidecar.exists():
+        return None
+    try:
+        data = yaml.safe_load(sidecar.read_text("utf-8"))
+    except yaml.YAMLError as error:
+        raise InputError(f"expected a YAML mapping: {error}", path=sidecar) from error
+    value = data.get("captured_at") if isinstance(data, dict) else None
+    if value is None:
+        raise ParseError(expected="a 'captured_at' key", found=str(data), path=sidecar)
+    return parse_timestamp(str(value), where=str(sidecar))
+
+
+def parse_timestamp(value: str, *, where: str) -> datetime:
+    """An ISO 8601 time with a UTC offset; ``ParseError`` otherwise."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ParseError(
+            expected="an ISO 8601 time with offset, such as 2025-03-14T18:05:00+01:00",
+            found=value,
+            path=where,
+        )
+    return moment
+
+
+def merge_versions(items: list[WireItem]) -> list[WireItem]:
+    """One item per id: the fullest text, the earliest date; first-seen order."""
+    groups: dict[str, list[WireItem]] = {}
+    for item in items:
+        groups.setdefault(item.id, []).append(item)
+    return [_merge(group) for group in groups.values()]
+
+
+def _merge(group: list[WireItem]) -> WireItem:
+    if len(group) == 1:
+        return group[0]
+    # A story beats a teaser, more text beats less; ties keep the first seen.
+    fullest = max(group, key=lambda i: (i.kind == "story", sum(map(len, i.paragraphs))))
+    earliest = min(group, key=lambda i: i.date)
+    return replace(
+        fullest,
+        date=earliest.date,
+        date_precision=earliest.date_precision,
+        date_source=earliest.date_source,
+    )

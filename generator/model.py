@@ -1,0 +1,61 @@
+"""The item model every input format is mapped onto.
+
+A ``WireItem`` is one story as the archive keeps it: parsers produce it, the
+content writer turns it into a Markdown file, and nothing downstream needs to
+know which format it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class DatePrecision(StrEnum):
+    """How much the recorded date can be trusted.
+
+    ``captured``: the source gave no time; the story is no newer than the
+    moment the page was copied. The others say the source gave the date to
+    that unit (``7 uur geleden`` is ``hour``).
+    """
+
+    EXACT = "exact"
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    CAPTURED = "captured"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """``DEN HAAG (ANP/AFP) - ``: the city as written and the agency codes."""
+
+    city_raw: str
+    city: str
+    agency: str | None
+
+
+@dataclass
+class WireItem:
+    """One story. Text fields are plain text: wire text is data, never markup.
+
+    ``summary`` is the lead without its dateline; ``date_source`` says in words
+    how ``date`` was obtained (``captured-at``, ``age: 7 uur geleden``).
+    """
+
+    id: str
+    title: str
+    paragraphs: list[str]
+    summary: str
+    date: datetime
+    date_precision: DatePrecision
+    date_source: str
+    section: str
+    city: str | None = None
+    agency: str | None = None
+    kind: str = "story"
+    captured_at: datetime | None = None
+    source: str | None = None

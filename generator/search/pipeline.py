@@ -1,0 +1,81 @@
+"""The Dutch text pipeline, registered under the names lunr-languages uses.
+
+Promise: ``trimmer-nl``, ``stopWordFilter-nl`` and ``stemmer-nl`` behave as the
+functions lunr-languages registers under those names, so an index built here
+loads and searches the same in lunr.js:
+
+- the trimmer strips, from both ends of a token, every character that is not a
+  Latin letter (lunr-languages' ranges) or an ASCII digit: ``België`` and
+  ``MH17`` survive whole, which lunr.py's own trimmer does not allow;
+- the stop words are Snowball's Dutch list (``stopwords_nl.txt``);
+- the stemmer is Snowball's original Dutch stemmer (``dutch_porter``), the one
+  lunr-languages ports, not the newer ``dutch`` one.
+
+lunr.py's own ``languages="nl"`` is not used: it downloads NLTK data at build time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import snowballstemmer
+from lunr.pipeline import Pipeline
+
+# Latin letters as lunr-languages counts them for Dutch, plus ASCII digits.
+WORD_CHARACTERS = (
+    "A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02b8\u02e0-\u02e4\u1d00-\u1d25"
+    "\u1d2c-\u1d5c\u1d62-\u1d65\u1d6b-\u1d77\u1d79-\u1dbe\u1e00-\u1eff\u2071\u207f"
+    "\u2090-\u209c\u212a\u212b\u2132\u214e\u2160-\u2188\u2c60-\u2c7f\ua722-\ua787"
+    "\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a\uab5c-\uab64\ufb00-\ufb06"
+    "\uff21-\uff3a\uff41-\uff5a0-9"
+)
+_LEADING = re.compile(f"^[^{WORD_CHARACTERS}]+")
+_TRAILING = re.compile(f"[^{WORD_CHARACTERS}]+$")
+
+TRIMMER = "trimmer-nl"
+STOP_WORD_FILTER = "stopWordFilter-nl"
+STEMMER = "stemmer-nl"
+
+
+def trim(text: str) -> str:
+    """Strip non-word characters from both ends."""
+    return _TRAILING.sub("", _LEADING.sub("", text))
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    text = resources.files("generator.search").joinpath("stopwords_nl.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() if (word := line.strip()) and word[0] != "#")
+
+
+@cache
+def _stemmer() -> Any:
+    return snowballstemmer.stemmer("dutch_porter")
+
+
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+def trimmer_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    token.update(lambda text, metadata=None: trim(text))
+    return token if str(token) else None  # an emptied token is no term
+
+
+def stop_word_filter_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    return None if str(token) in stop_words() else token
+
+
+def stemmer_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    return token.update(lambda text, metadata=None: stem(text))
+
+
+Pipeline.register_function(trimmer_nl, TRIMMER)
+Pipeline.register_function(stop_word_filter_nl, STOP_WORD_FILTER)
+Pipeline.register_function(stemmer_nl, STEMMER)
+
+INDEX_PIPELINE = (trimmer_nl, stop_word_filter_nl, stemmer_nl)
+SEARCH_PIPELINE = (trimmer_nl, stemmer_nl)  # as lunr-languages sets lunr.nl's

@@ -1,0 +1,61 @@
+"""The Pelican reader: Markdown + YAML front matter -> HTML + metadata.
+
+Promise: the body is rendered by markdown-it-py in CommonMark mode with raw
+HTML off, so wire text can never become markup; front matter is read with
+the safe loader. ``summary`` is handed to Pelican as escaped HTML (Pelican
+treats summaries as HTML) and kept as plain text in ``lead``.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from pelican.readers import BaseReader
+
+from generator.content.frontmatter import split
+from generator.errors import ContentError
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+
+# Keys whose values Pelican turns into objects (dates, categories).
+_PELICAN_KEYS = ("date", "modified", "category", "status", "slug", "title")
+
+
+class WireMarkdownReader(BaseReader):  # type: ignore[misc]
+    enabled = True
+    file_extensions = ["md"]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        text = Path(source_path).read_text("utf-8")
+        try:
+            metadata, body = split(text, path=source_path)
+        except ContentError as error:
+            raise ValueError(str(error)) from error
+        return _MARKDOWN.render(body), self._metadata(metadata)
+
+    def _metadata(self, raw: dict[str, Any]) -> dict[str, Any]:
+        metadata: dict[str, Any] = {}
+        for key, value in raw.items():
+            name = str(key).lower()
+            if name == "summary":
+                metadata["summary"] = html.escape(str(value))
+                metadata["lead"] = str(value)
+            elif name in _PELICAN_KEYS:
+                metadata[name] = self.process_metadata(name, str(value))
+            else:
+                metadata[name] = value
+        return metadata
+
+
+def add_reader(readers: Any) -> None:
+    readers.reader_classes["md"] = WireMarkdownReader
+
+
+def drop_disabled_markdown_reader(generator: Any) -> None:
+    """Pelican warns for every .md file that its own (absent) Markdown reader is
+    disabled, even though ours reads them; forget that reader for our extension."""
+    for extension in WireMarkdownReader.file_extensions:
+        generator.readers.disabled_readers.pop(extension, None)

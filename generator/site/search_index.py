@@ -1,0 +1,69 @@
+"""Search files for the browser, written during the Pelican build.
+
+Promise: running ``pelican`` alone gives a site whose search works:
+``search/index.json`` (the Lunr index), ``search/store.json`` (what a result
+shows), and lunr.js with lunr-languages' Dutch support copied from
+``node_modules`` into ``vendor/`` (they are installed from the npm registry,
+never committed). A missing ``node_modules`` is a clear error, not a site
+with silently broken search.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from generator.content.store import atomic_write
+from generator.errors import SiteError
+from generator.search.index import SearchDocument, build_index, build_store
+from generator.site.templating import nl_datetime
+
+# npm package file -> where the site serves it
+VENDOR_FILES = {
+    "lunr/lunr.min.js": "vendor/lunr.min.js",
+    "lunr-languages/min/lunr.stemmer.support.min.js": "vendor/lunr.stemmer.support.min.js",
+    "lunr-languages/min/lunr.nl.min.js": "vendor/lunr.nl.min.js",
+}
+
+
+def documents(articles: list[Any]) -> list[SearchDocument]:
+    """One search document per article, newest first (refs count up from the newest)."""
+    return [
+        SearchDocument(
+            url=article.url,
+            title=article.title,
+            lead=getattr(article, "lead", ""),
+            city=getattr(article, "city", "") or "",
+            section=article.category.name,
+            date=article.date.isoformat(),
+            date_text=nl_datetime(article.date, getattr(article, "date_precision", "exact")),
+        )
+        for article in articles
+    ]
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
+def write_search_files(generator: Any, writer: Any) -> None:
+    """Signal handler: the index, the store and the vendored scripts."""
+    output = Path(generator.output_path)
+    docs = documents(list(generator.articles))
+    atomic_write(output / "search" / "index.json", _dump(build_index(docs)))
+    atomic_write(output / "search" / "store.json", _dump(build_store(docs)))
+    copy_vendor_files(Path(generator.settings.get("WIRE_NODE_MODULES", "node_modules")), output)
+
+
+def copy_vendor_files(node_modules: Path, output: Path) -> None:
+    for source, target in VENDOR_FILES.items():
+        path = node_modules / source
+        if not path.is_file():
+            raise SiteError(
+                f"expected {source} from the npm registry in {node_modules}, found nothing; "
+                "run 'make html' (or 'npm ci') to install it"
+            )
+        (output / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, output / target)

@@ -1,0 +1,1 @@
+"""Language rules shared by the format parsers: datelines, ages, titles, slugs."""

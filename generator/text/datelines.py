@@ -1,0 +1,62 @@
+"""Datelines: ``DEN HAAG (ANP/AFP) - `` at the start of a story's first paragraph.
+
+Promise: ``split_dateline`` returns the city as written, the agency codes and
+the rest of the paragraph, or ``None`` when the paragraph opens with no
+dateline. Parentheses that hold no agency code (``Overheid (CMO) -``) are never
+taken for one, because every code between the parentheses must be a known
+agency.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Agencies that appear in Dutch wire copy, alone or as co-sources of ANP.
+AGENCY_CODES = frozenset(
+    {
+        "ANP", "AFN", "AFP", "AP", "APA", "BELGA", "BLOOMBERG", "BNO", "DPA", "EFE",
+        "ANSA", "KYODO", "NTB", "PAP", "REUTERS", "RTR", "SDA", "TT", "XINHUA",
+    }
+)  # fmt: skip
+
+_CITY = r"(?P<city>['’]?[^\W\d_][^\W\d_'’.\- /]*(?:[ '’.\-/]{1,2}[^\W\d_][^\W\d_'’.\-]*){0,5}\.?)"
+_TELEX_DATE = r"(?: \d{1,2}/\d{1,2})?"
+_AGENCY = r"\((?P<agency>[A-Za-z]+(?:/[A-Za-z]+)*)\)"
+_DASH = r"\s?[-–—=]\s+"
+
+_WITH_AGENCY = re.compile(rf"^{_CITY}{_TELEX_DATE} {_AGENCY}{_DASH}")
+# Regional copy carries no agency: ``DOMBURG - ``. Only an all-capitals city
+# qualifies, so an ordinary sentence with a dash is never read as a dateline.
+_WITHOUT_AGENCY = re.compile(r"^(?P<city>['’]?[A-ZÀ-Þ][A-ZÀ-Þ'’.\- ]{1,40}?) [-–—] ")
+
+
+@dataclass(frozen=True)
+class RawDateline:
+    """A dateline as written: ``city`` keeps the wire's capitals."""
+
+    city: str
+    agency: str | None
+    rest: str
+
+
+def split_dateline(paragraph: str) -> RawDateline | None:
+    """Split ``CITY (AGENCY) - text`` into its parts, or return ``None``."""
+    match = _WITH_AGENCY.match(paragraph)
+    if match:
+        codes = match.group("agency").upper().split("/")
+        if all(code in AGENCY_CODES for code in codes):
+            agency = "/".join(codes)
+            return RawDateline(match.group("city").strip(), agency, paragraph[match.end() :])
+        return None
+    match = _WITHOUT_AGENCY.match(paragraph)
+    if match and match.group("city").upper() == match.group("city"):
+        return RawDateline(match.group("city").strip(), None, paragraph[match.end() :])
+    return None
+
+
+def replace_city(paragraph: str, written: str, repaired: str) -> str:
+    """Put the repaired city back in place of the one written at the start."""
+    if paragraph.startswith(written):
+        return repaired + paragraph[len(written) :]
+    return paragraph

@@ -1,0 +1,24 @@
+"""Slugs: the URL-safe name of a story, section or city.
+
+Promise: a slug is lowercase ASCII letters, digits and single hyphens, never
+empty, at most ``MAX_SLUG`` characters, cut at a word boundary. Accents are
+folded (``Oekraïne`` -> ``oekraine``) so a URL reads like its title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_SLUG = 80
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """``'s-Hertogenbosch`` -> ``s-hertogenbosch``; empty results give ``fallback``."""
+    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NOT_ALNUM.sub("-", ascii_text).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0]
+    return slug or fallback

@@ -1,0 +1,70 @@
+"""Pelican settings for local builds (``make html``, ``make serve``).
+
+Every setting wire-archive adds is prefixed ``WIRE_``; README.md lists them all.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+SITENAME = "Wire-archief"
+SITESUBTITLE = "Nieuws van de draad, per dag, plaats en rubriek"
+SITEURL = ""
+RELATIVE_URLS = True
+PATH = "content"
+THEME = str(ROOT / "themes" / "wire")
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_LANG = "nl"
+DEFAULT_DATE_FORMAT = "%d-%m-%Y"
+
+PLUGINS = ["generator.site"]
+
+# Stories live at /YYYY/MM/DD/slug/.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+
+# Pelican's own archives, tag/category/author pages and feeds are off: their
+# cost grows with the square of the archive. Our plugin writes the listings.
+DIRECT_TEMPLATES: list[str] = []
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+TAG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+DEFAULT_PAGINATION = 50
+PAGINATED_TEMPLATES = {"group": None}  # section and city pages
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),
+)
+
+# Autoescape: wire text reaches templates as data, never as markup.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+STATIC_PATHS: list[str] = []
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+# wire-archive's own settings
+WIRE_HOME_ITEMS = 30  # stories on the home page
+WIRE_FEED_ITEMS = 50  # entries in feeds/atom.xml
+WIRE_FEED_PATH = "feeds/atom.xml"
+WIRE_NODE_MODULES = str(ROOT / "node_modules")  # where npm installed lunr
