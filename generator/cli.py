@@ -19,10 +19,12 @@ from generator.errors import WireArchiveError
 from generator.importer import Summary, parse_timestamp, run_import
 
 
-class _Timestamp(click.ParamType):
+class _Timestamp(click.ParamType):  # type: ignore[type-arg]  # generic only in newer stubs
     name = "ISO-8601"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
         if isinstance(value, datetime):
             return value
         try:

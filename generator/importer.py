@@ -124,7 +124,16 @@ def _source(path: Path, default_captured_at: datetime | None) -> Source:
             path=path,
         ) from error
     captured = _sidecar_captured_at(path) or default_captured_at
-    return Source(path=path, text=text, captured_at=captured, name=path.as_posix())
+    return Source(path=path, text=text, captured_at=captured, name=display_name(path))
+
+
+def display_name(path: Path) -> str:
+    """The path relative to the working folder when it lies inside it: the
+    ``source`` recorded in content/ must not depend on where the archive sits."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _sidecar_captured_at(path: Path) -> datetime | None:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.content.frontmatter import join
+from generator.content.frontmatter import FENCE, join
 from generator.content.markdown import clean_text, paragraphs_to_markdown
 from generator.model import WireItem
 
@@ -41,12 +41,15 @@ def front_matter(item: WireItem, slug: str) -> dict[str, Any]:
 
 
 def render(item: WireItem, slug: str) -> str:
-    """The file's whole text, digest included."""
-    metadata = front_matter(item, slug)
-    body = paragraphs_to_markdown(item.paragraphs)
-    unsigned = join(metadata, body)
-    metadata[DIGEST_KEY] = _digest(unsigned)
-    return join(metadata, body)
+    """The file's whole text, digest included.
+
+    The digest line is the last of the front matter: the text without it is
+    exactly what was hashed, so ``is_hand_edited`` can check it by removing it.
+    """
+    unsigned = join(front_matter(item, slug), paragraphs_to_markdown(item.paragraphs))
+    fence_end = unsigned.index(f"\n{FENCE}\n", len(FENCE)) + 1
+    digest_line = f"{DIGEST_KEY}: {_digest(unsigned)}\n"
+    return unsigned[:fence_end] + digest_line + unsigned[fence_end:]
 
 
 def _digest(unsigned_text: str) -> str:

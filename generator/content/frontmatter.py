@@ -52,7 +52,9 @@ def split(text: str, *, path: str = "<text>") -> tuple[dict[str, Any], str]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
-        raise ContentError(f"expected valid YAML front matter: {error}", path=path, line=line) from error
+        raise ContentError(
+            f"expected valid YAML front matter: {error}", path=path, line=line
+        ) from error
     if not isinstance(metadata, dict):
         raise ContentError("expected the front matter to be a mapping of keys", path=path, line=2)
     return metadata, text[end + len(FENCE) + 2 :].lstrip("\n")

@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from markdown_it import MarkdownIt
+
+# The one renderer of the project: CommonMark, raw HTML off (it shows as text).
+RENDERER = MarkdownIt("commonmark", {"html": False})
+
 # Characters that mean something anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
 # Characters that mean something at the start of a line.
@@ -21,8 +26,9 @@ _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
 
 def clean_text(text: str) -> str:
     """Drop control characters and fold every run of white space to one space."""
-    kept = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
-    return " ".join(kept.split())
+    if not text.isprintable():  # rare: only then look at each character
+        text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    return " ".join(text.split())
 
 
 def paragraph_to_markdown(text: str) -> str:
@@ -34,5 +40,10 @@ def paragraph_to_markdown(text: str) -> str:
 
 def paragraphs_to_markdown(paragraphs: list[str]) -> str:
     """Paragraphs separated by blank lines, ending with a newline."""
-    blocks = [paragraph_to_markdown(p) for p in paragraphs]
-    return "\n\n".join(block for block in blocks if block) + "\n"
+    blocks = [block for block in map(paragraph_to_markdown, paragraphs) if block]
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def markdown_to_html(markdown: str) -> str:
+    """Render a content file's body as the site shows it."""
+    return str(RENDERER.render(markdown))

@@ -105,14 +105,16 @@ def _as_content_error(error: Exception, path: Path) -> ContentError:
 def atomic_write(target: Path, text: str) -> None:
     """Replace ``target`` with ``text`` so that readers see the old or the new file, whole."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    handle, temp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         os.fchmod(handle, 0o644)  # mkstemp's 0600 would hide the file from a web server
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
             temp.write(text)
             temp.flush()
             os.fsync(temp.fileno())
-        os.replace(temp_name, target)
+        Path(temp_name).replace(target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

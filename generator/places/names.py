@@ -16,8 +16,8 @@ from importlib import resources
 
 # Words written in lower case inside a place name (never as its first word).
 _PARTICLES = frozenset(
-    "aan am an bij d' da de del della den der des di do dos du en het im in la le "
-    "los of onder op over sur te ten ter uit upon van von y".split()
+    """aan am an bij d' da de del della den der des di do dos du en het im in la le
+    los of onder op over sur te ten ter uit upon van von y""".split()
 )
 
 

@@ -48,7 +48,9 @@ def trim(text: str) -> str:
 @cache
 def stop_words() -> frozenset[str]:
     text = resources.files("generator.search").joinpath("stopwords_nl.txt").read_text("utf-8")
-    return frozenset(word for line in text.splitlines() if (word := line.strip()) and word[0] != "#")
+    return frozenset(
+        word for line in text.splitlines() if (word := line.strip()) and word[0] != "#"
+    )
 
 
 @cache

@@ -23,4 +23,3 @@ def register() -> None:
     signals.article_writer_finalized.connect(listings.write_listings)
     signals.article_writer_finalized.connect(feeds.write_feeds)
     signals.article_writer_finalized.connect(search_index.write_search_files)
-

@@ -24,6 +24,12 @@ def _absolute(settings: dict[str, Any], path: str) -> str:
     return f"{base}/{path}"
 
 
+def _entry_id(article: Any) -> str:
+    """A tag URI (RFC 4151) from the story id: it never changes with the URL."""
+    story = article.metadata.get("id", article.slug)
+    return f"tag:wire-archive,{article.date:%Y-%m-%d}:{story}"
+
+
 def write_feeds(generator: Any, writer: Any) -> None:
     """Signal handler: ``feeds/atom.xml`` with the newest stories."""
     settings = generator.settings
@@ -40,7 +46,7 @@ def write_feeds(generator: Any, writer: Any) -> None:
         feed.add_item(
             title=article.title,
             link=_absolute(settings, article.url),
-            unique_id=f"tag:wire-archive,{article.date:%Y-%m-%d}:{article.metadata.get('id', article.slug)}",
+            unique_id=_entry_id(article),
             description=article.summary,  # escaped HTML: the reader made it so
             pubdate=article.date,
             updateddate=getattr(article, "modified", None) or article.date,

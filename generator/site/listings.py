@@ -77,12 +77,18 @@ def write_listings(generator: Any, writer: Any) -> None:
     sections = group_by(articles, "category")
     cities = group_by(articles, "city")
     home_items = int(generator.settings.get("WIRE_HOME_ITEMS", HOME_ITEMS_DEFAULT))
-    pages.write("index.html", "home", articles=articles[:home_items], days=days[:14], sections=sections)
-    pages.write("rubriek/index.html", "groups", groups=sections, kind="rubriek", heading="Rubrieken")
+    pages.write(
+        "index.html", "home", articles=articles[:home_items], days=days[:14], sections=sections
+    )
+    pages.write(
+        "rubriek/index.html", "groups", groups=sections, kind="rubriek", heading="Rubrieken"
+    )
     pages.write("plaats/index.html", "groups", groups=cities, kind="plaats", heading="Plaatsen")
     for kind, groups in (("rubriek", sections), ("plaats", cities)):
         for group in groups:
-            pages.write_paginated(f"{kind}/{group.slug}/", "group", group.articles, group=group, kind=kind)
+            pages.write_paginated(
+                f"{kind}/{group.slug}/", "group", group.articles, group=group, kind=kind
+            )
     pages.write("zoeken/index.html", "search")
 
 
@@ -125,7 +131,9 @@ class _Pages:
             **variables,
         )
 
-    def write_paginated(self, url: str, template: str, articles: list[Any], **variables: Any) -> None:
+    def write_paginated(
+        self, url: str, template: str, articles: list[Any], **variables: Any
+    ) -> None:
         # Pelican paginates only templates named in this setting.
         self.generator.settings["PAGINATED_TEMPLATES"].setdefault(template, None)
         self.writer.write_file(
@@ -139,4 +147,3 @@ class _Pages:
             page_name=url,
             **variables,
         )
-

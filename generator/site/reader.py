@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from markdown_it import MarkdownIt
 from pelican.readers import BaseReader
 
 from generator.content.frontmatter import split
+from generator.content.markdown import markdown_to_html
 from generator.errors import ContentError
-
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
 
 # Keys whose values Pelican turns into objects (dates, categories).
 _PELICAN_KEYS = ("date", "modified", "category", "status", "slug", "title")
@@ -26,7 +24,7 @@ _PELICAN_KEYS = ("date", "modified", "category", "status", "slug", "title")
 
 class WireMarkdownReader(BaseReader):  # type: ignore[misc]
     enabled = True
-    file_extensions = ["md"]
+    file_extensions: ClassVar[list[str]] = ["md"]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         text = Path(source_path).read_text("utf-8")
@@ -34,7 +32,7 @@ class WireMarkdownReader(BaseReader):  # type: ignore[misc]
             metadata, body = split(text, path=source_path)
         except ContentError as error:
             raise ValueError(str(error)) from error
-        return _MARKDOWN.render(body), self._metadata(metadata)
+        return markdown_to_html(body), self._metadata(metadata)
 
     def _metadata(self, raw: dict[str, Any]) -> dict[str, Any]:
         metadata: dict[str, Any] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from generator.model import DatePrecision
@@ -79,7 +79,7 @@ def date_from_age(age: Age, captured_at: datetime) -> datetime:
         raise ValueError("captured_at must carry a UTC offset")
     if age.precision in (DatePrecision.MINUTE, DatePrecision.HOUR):
         unit = timedelta(minutes=1) if age.precision is DatePrecision.MINUTE else timedelta(hours=1)
-        return (captured_at.astimezone(ZoneInfo("UTC")) - age.count * unit).astimezone(AMSTERDAM)
+        return fixed_offset(captured_at.astimezone(UTC) - age.count * unit)
     local = captured_at.astimezone(AMSTERDAM).replace(tzinfo=None)
     if age.precision is DatePrecision.DAY:
         local -= timedelta(days=age.count)
@@ -87,7 +87,19 @@ def date_from_age(age: Age, captured_at: datetime) -> datetime:
         local -= timedelta(weeks=age.count)
     else:
         local = _months_back(local, age.count)
-    return local.replace(tzinfo=AMSTERDAM)
+    return fixed_offset(local.replace(tzinfo=AMSTERDAM))
+
+
+def fixed_offset(moment: datetime) -> datetime:
+    """``moment`` in Amsterdam time, with the offset then in force fixed.
+
+    A fixed offset compares and prints the same everywhere, also in the hour
+    that occurs twice when summer time ends (where zone-aware times differ).
+    """
+    local = moment.astimezone(AMSTERDAM)
+    offset = local.utcoffset()
+    assert offset is not None
+    return local.replace(tzinfo=timezone(offset))
 
 
 def _months_back(moment: datetime, months: int) -> datetime:

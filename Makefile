@@ -1,0 +1,95 @@
+# wire-archive: two commands on a fresh machine.
+#   make html   set up (.venv, node_modules), import wire/ into content/, build output/
+#   make test   set up (also Debian's chromium), lint, run every test
+# Run `make help` for the rest.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+WIRE ?= wire
+CONTENT ?= content
+OUTPUT ?= output
+CONF ?= pelicanconf.py
+PUBLISHCONF ?= publishconf.py
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+PELICAN := $(BIN)/pelican
+WIRE_ARCHIVE := $(BIN)/wire-archive
+
+.DEFAULT_GOAL := help
+.PHONY: help setup html import build regenerate serve publish github clean test lint format bench browser
+
+help:
+	@echo "make html        set up, import $(WIRE)/ into $(CONTENT)/, build the site into $(OUTPUT)/"
+	@echo "make serve       preview $(OUTPUT)/ on http://localhost:$(PORT)/"
+	@echo "make publish     build with $(PUBLISHCONF) (SITEURL from the environment)"
+	@echo "make github      publish, then push $(OUTPUT)/ to the gh-pages branch (ghp-import)"
+	@echo "make test        set up and run every test, lint included"
+	@echo "make lint        ruff (lint and format check) and mypy"
+	@echo "make format      let ruff format the code"
+	@echo "make bench       measure import and build speed against baselines"
+	@echo "make clean       remove $(OUTPUT)/ and caches"
+
+# --- set-up: each stamp is rebuilt when what it installs from changes -------------
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+# Browser tests drive Debian's chromium (browser downloads do not work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
+# --- the site ----------------------------------------------------------------------
+import: $(VENV)/.installed
+	$(WIRE_ARCHIVE) import $(WIRE) --content $(CONTENT)
+
+build: setup
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
+
+html: import build
+
+regenerate: setup
+	$(PELICAN) -r $(CONTENT) -o $(OUTPUT) -s $(CONF)
+
+serve: html
+	$(PELICAN) -l $(CONTENT) -o $(OUTPUT) -s $(CONF) -p $(PORT)
+
+publish: import setup
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
+
+github: publish
+	$(BIN)/ghp-import -m "Publish the archive" -b gh-pages --no-jekyll $(OUTPUT)
+	git push origin gh-pages
+
+clean:
+	rm -rf $(OUTPUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -not -path './$(VENV)/*' -not -path './node_modules/*' -prune -exec rm -rf {} +
+
+# --- checks --------------------------------------------------------------------------
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: setup browser lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python -m benchmarks

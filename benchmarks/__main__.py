@@ -1,0 +1,104 @@
+"""``make bench``: import throughput and site build time, each beside a baseline.
+
+- import: ``wire-archive import`` of a fresh pile (parse, merge, render, write
+  atomically with fsync), against the floor of writing the same files' bytes
+  with a plain ``write_text``;
+- build: ``pelican`` with our plugin over the imported pile, against rendering
+  one bare Jinja2 template per story and writing it (the floor any generator
+  pays).
+
+Each pair runs three times, alternating, and each side keeps its best time.
+Set BENCH_COPIES to change the pile's size (default 40 copies of the sample).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from jinja2 import Template
+
+from benchmarks.pile import ROOT, make_pile
+from generator.content.frontmatter import split
+from generator.content.markdown import markdown_to_html
+from generator.importer import run_import
+
+REPEATS = 3
+STORY = Template(
+    "<!doctype html><html lang=nl><title>{{ title }}</title><h1>{{ title }}</h1>{{ body }}"
+)
+
+
+def best_of(
+    ours: Callable[[int], object], baseline: Callable[[int], object]
+) -> tuple[float, float]:
+    """Alternate the two, ``REPEATS`` times; the best time of each."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for attempt in range(REPEATS):
+        for action, record in ((ours, times[0]), (baseline, times[1])):
+            start = time.perf_counter()
+            action(attempt)
+            record.append(time.perf_counter() - start)
+    return min(times[0]), min(times[1])
+
+
+def import_pile(wire: Path, work: Path, attempt: int) -> None:
+    run_import([wire], work / f"content-{attempt}")
+
+
+def write_same_files(work: Path, attempt: int) -> None:
+    content = work / f"content-{attempt}"
+    for path in content.rglob("*.md"):
+        target = work / f"floor-{attempt}" / path.relative_to(content)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text("utf-8"), "utf-8")
+
+
+def build_site(work: Path, attempt: int) -> None:
+    command = [sys.executable, "-m", "pelican", str(work / "content-0"), "-q"]
+    command += ["-s", str(ROOT / "pelicanconf.py"), "-o", str(work / f"output-{attempt}")]
+    subprocess.run(command, check=True, cwd=ROOT)
+
+
+def render_bare_pages(work: Path, attempt: int) -> None:
+    content = work / "content-0"
+    for path in content.rglob("*.md"):
+        metadata, body = split(path.read_text("utf-8"))
+        html = STORY.render(title=metadata["title"], body=markdown_to_html(body))
+        target = work / f"floor-site-{attempt}" / path.relative_to(content).with_suffix(".html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, "utf-8")
+
+
+def row(label: str, ours: float, baseline: float, unit: str = "s") -> str:
+    ratio = f"{ours / baseline:>8.1f}" if unit == "s" else ""
+    return f"{label + f' ({unit})':<36}{ours:>10.2f}{baseline:>10.2f}{ratio}"
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="wire-bench-"))
+    try:
+        wire = work / "wire"
+        wire.mkdir()
+        make_pile(wire, int(os.environ.get("BENCH_COPIES", "40")))
+        imported, floor = best_of(partial(import_pile, wire, work), partial(write_same_files, work))
+        items = sum(1 for _ in (work / "content-0").rglob("*.md"))
+        build, bare = best_of(partial(build_site, work), partial(render_bare_pages, work))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{'measure':<36}{'ours':>10}{'baseline':>10}{'ratio':>8}")
+    print(row(f"import, {items} items", imported, floor))
+    print(row("import throughput", items / imported, items / floor, unit="items/s"))
+    print(row(f"site build, {items} items", build, bare))
+    print("baselines: import = writing the same files; build = one bare Jinja2 page per story")
+
+
+if __name__ == "__main__":
+    main()

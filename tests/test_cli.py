@@ -1,0 +1,148 @@
+"""The command line, run as a user runs it: exit codes, messages, summaries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT, run_cli
+
+PAGE = """Brug bij Zwolle gaat dicht
+ZWOLLE (ANP) - De brug over de IJssel bij Zwolle gaat maandag dicht voor onderhoud.
+Het verkeer wordt omgeleid.
+Meer uit Binnenland
+DEVENTER (ANP) - In Deventer is een nieuwe bibliotheek geopend.
+3 uur geleden
+"""
+CAPTURED = "2025-03-14T18:05:00+01:00"
+
+
+def write_page(
+    folder: Path, name: str, text: str = PAGE, captured_at: str | None = CAPTURED
+) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder / f"{name}.txt"
+    page.write_text(text, "utf-8")
+    if captured_at:
+        (folder / f"{name}.meta.yaml").write_text(f'captured_at: "{captured_at}"\n', "utf-8")
+    return page
+
+
+def content_files(content: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*.md"))
+    }
+
+
+def test_a_broken_file_is_reported_and_the_rest_still_converts(tmp_path: Path) -> None:
+    wire = tmp_path / "wire"
+    write_page(wire, "a-goed")
+    write_page(
+        wire,
+        "b-kapot",
+        "Kop zonder meer\nDEN HAAG (ANP) - Tekst.\nMeer uit Binnenland\nUTRECHT (ANP) - Tekst.\n",
+    )
+    result = run_cli("import", str(wire), "--content", str(tmp_path / "content"))
+    assert result.returncode == 1
+    expected = "expected the last teaser's age (such as '7 uur geleden'), found"
+    assert result.stderr.startswith(f"Error: {wire / 'b-kapot.txt'}:4: {expected}")
+    assert len(content_files(tmp_path / "content")) == 2
+    assert "2 new" in result.stdout and "1 failed" in result.stdout
+
+
+def test_importing_twice_changes_nothing(tmp_path: Path) -> None:
+    wire = tmp_path / "wire"
+    write_page(wire, "pagina")
+    content = tmp_path / "content"
+    assert run_cli("import", str(wire), "--content", str(content)).returncode == 0
+    before = content_files(content)
+    second = run_cli("import", str(wire), "--content", str(content), "--json")
+    assert second.returncode == 0
+    assert json.loads(second.stdout)["unchanged"] == 2
+    assert content_files(content) == before
+
+
+def test_json_summary_counts_every_outcome(tmp_path: Path) -> None:
+    wire = tmp_path / "wire"
+    write_page(wire, "pagina")
+    (wire / "notities.md").write_text("geen draadbericht\n", "utf-8")
+    result = run_cli("import", str(wire), "--content", str(tmp_path / "c"), "--json")
+    summary = json.loads(result.stdout)
+    assert {k: summary[k] for k in ("files", "items", "new", "updated", "failed", "merged")} == {
+        "files": 1, "items": 2, "new": 2, "updated": 0, "failed": 0, "merged": 0,
+    }  # fmt: skip
+    assert summary["ignored"] == [str(wire / "notities.md")]
+
+
+def test_a_hand_edit_is_reported_and_kept(tmp_path: Path) -> None:
+    wire, content = tmp_path / "wire", tmp_path / "content"
+    write_page(wire, "pagina")
+    run_cli("import", str(wire), "--content", str(content))
+    story = next(content.rglob("brug-bij-zwolle-gaat-dicht.md"))
+    story.write_text(story.read_text("utf-8").replace("onderhoud", "groot onderhoud"), "utf-8")
+    write_page(wire, "pagina", PAGE.replace("omgeleid.", "omgeleid. Dat duurt een week."))
+    result = run_cli("import", str(wire), "--content", str(content))
+    assert result.returncode == 0
+    assert f"Kept: {story} was edited by hand (use --force to overwrite)" in result.stderr
+    assert "groot onderhoud" in story.read_text("utf-8")
+    forced = run_cli("import", str(wire), "--content", str(content), "--force")
+    assert "Dat duurt een week." in story.read_text("utf-8")
+    assert "1 updated" in forced.stdout
+
+
+def test_the_capture_time_comes_from_the_option_when_there_is_no_sidecar(tmp_path: Path) -> None:
+    page = write_page(tmp_path / "wire", "pagina", captured_at=None)
+    content = tmp_path / "content"
+    missing = run_cli("import", str(page), "--content", str(content))
+    assert missing.returncode == 1
+    assert (
+        "expected a capture time (--captured-at, or captured_at in a .meta.yaml sidecar)"
+        in missing.stderr
+    )
+    given = run_cli(
+        "import", str(page), "--content", str(content), "--captured-at", "2025-03-30T10:00:00+02:00"
+    )
+    assert given.returncode == 0
+    teaser = yaml.safe_load(
+        next(content.rglob("in-deventer*.md")).read_text("utf-8").split("---")[1]
+    )
+    assert teaser["date"] == "2025-03-30T07:00:00+02:00"
+    assert teaser["captured_at"] == "2025-03-30T10:00:00+02:00"
+
+
+def test_a_wrong_call_exits_2_with_an_error_line(tmp_path: Path) -> None:
+    page = write_page(tmp_path, "pagina")
+    result = run_cli("import", str(page), "--captured-at", "gisteren")
+    assert result.returncode == 2
+    assert (
+        "Error: Invalid value for '--captured-at': expected an ISO 8601 time with offset"
+        in result.stderr
+    )
+    missing = run_cli("import", str(tmp_path / "bestaat-niet"))
+    assert missing.returncode == 2
+    assert "does not exist" in missing.stderr
+
+
+def test_files_that_are_not_utf8_are_named(tmp_path: Path) -> None:
+    wire = tmp_path / "wire"
+    write_page(wire, "goed")
+    (wire / "latin1.txt").write_bytes(
+        "Café sluit\nDEN HAAG (ANP) - Het café sluit.\n".encode("latin-1")
+    )
+    result = run_cli(
+        "import", str(wire), "--content", str(tmp_path / "c"), "--captured-at", CAPTURED
+    )
+    assert result.returncode == 1
+    assert f"Error: {wire / 'latin1.txt'}: expected UTF-8 text, found byte 0xe9" in result.stderr
+
+
+def test_the_converter_never_imports_pelican() -> None:
+    code = (
+        "import sys, generator.cli, generator.importer, generator.search.query;"
+        "sys.exit('pelican' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0

@@ -1,0 +1,153 @@
+"""One real Pelican build of the committed sample, checked with an HTML parser
+and a feed parser: dated URLs, day/city/section pages, feed, search files."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+import feedparser
+import pytest
+import yaml
+from lxml import html
+
+from generator.search.query import load_index, search
+from generator.text.slugs import slugify
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.site
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def items() -> list[dict[str, str]]:
+    return [
+        yaml.safe_load(p.read_text("utf-8").split("---\n")[1])
+        for p in sorted((ROOT / "content").rglob("*.md"))
+    ]
+
+
+def local_day(item: dict[str, str]) -> str:
+    return datetime.fromisoformat(item["date"]).astimezone(AMSTERDAM).strftime("%Y/%m/%d")
+
+
+def page(site: Path, url: str) -> html.HtmlElement:
+    return html.parse(str(site / url / "index.html")).getroot()
+
+
+def story_titles(tree: html.HtmlElement) -> list[str]:
+    return [a.text_content() for a in tree.cssselect("ol.stories .story-title a")]
+
+
+def test_every_story_has_a_dated_url(built_site: Path) -> None:
+    for item in items():
+        path = built_site / local_day(item) / item["slug"] / "index.html"
+        assert path.is_file(), path
+        tree = html.parse(str(path)).getroot()
+        assert tree.get("lang") == "nl"
+        assert tree.cssselect("h1")[0].text_content() == item["title"]
+        assert tree.cssselect("article time")[0].get("datetime") == item["date"]
+
+
+def test_a_day_page_lists_that_day_in_time_order(built_site: Path) -> None:
+    by_day: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for item in items():
+        by_day[local_day(item)].append(item)
+    for day, day_items in by_day.items():
+        expected = [
+            i["title"]
+            for i in sorted(day_items, key=lambda i: (datetime.fromisoformat(i["date"]), i["slug"]))
+        ]
+        assert story_titles(page(built_site, day)) == expected
+
+
+def test_a_city_page_lists_its_items(built_site: Path) -> None:
+    by_city: dict[str, set[str]] = defaultdict(set)
+    for item in items():
+        if "city" in item:
+            by_city[item["city"]].add(item["title"])
+    for city, titles in by_city.items():
+        tree = page(built_site, f"plaats/{slugify(city)}")
+        assert tree.cssselect("h1")[0].text_content() == city
+        assert set(story_titles(tree)) == titles
+    index = page(built_site, "plaats")
+    names = [a.text_content() for a in index.cssselect(".group-index a")]
+    assert sorted(names) == sorted(by_city)
+    assert names.index("'s-Hertogenbosch") > names.index("Groningen")  # Dutch order: under H
+
+
+def test_a_section_page_lists_its_items(built_site: Path) -> None:
+    by_section: dict[str, set[str]] = defaultdict(set)
+    for item in items():
+        by_section[item["category"]].add(item["title"])
+    for section, titles in by_section.items():
+        assert set(story_titles(page(built_site, f"rubriek/{slugify(section)}"))) == titles
+
+
+def test_home_shows_the_newest_items(built_site: Path) -> None:
+    newest = sorted(items(), key=lambda i: datetime.fromisoformat(i["date"]), reverse=True)[:30]
+    assert story_titles(page(built_site, "")) == [i["title"] for i in newest]
+
+
+def test_dates_are_dutch_and_say_their_precision(built_site: Path) -> None:
+    text = page(built_site, "").text_content()
+    assert re.search(r"\d{1,2} (maart|april) 2025, uiterlijk \d\d:\d\d", text)
+    assert re.search(r"\d{1,2} (maart|april) 2025, ca\. \d\d:\d\d", text)
+    assert not re.search(r"\b(March|April|Monday|Sunday)\b", text)
+
+
+def test_pelicans_own_archives_are_not_written(built_site: Path) -> None:
+    for name in ("category", "tag", "author", "archives.html", "categories.html", "tags.html"):
+        assert not (built_site / name).exists()
+
+
+def test_the_feed_parses_and_links_to_stories(built_site: Path) -> None:
+    feed = feedparser.parse((built_site / "feeds" / "atom.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.language == "nl"
+    assert len(feed.entries) == min(50, len(items()))
+    published = [entry.published_parsed for entry in feed.entries]
+    assert published == sorted(published, reverse=True)
+    for entry in feed.entries:
+        assert (built_site / urlsplit(entry.link).path.lstrip("/") / "index.html").is_file()
+        assert entry.id.startswith("tag:wire-archive,")
+
+
+def test_wire_text_with_markup_characters_shows_as_text(built_site: Path) -> None:
+    hits = [i for i in items() if "<" in i["summary"] or ">" in i["summary"]]
+    assert hits, "the sample should hold wire text with < or >"
+    for item in hits:
+        tree = html.parse(str(built_site / local_day(item) / item["slug"] / "index.html")).getroot()
+        assert item["summary"] in tree.cssselect(".story-body")[0].text_content()
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > len(items())
+    for path in pages:
+        tree = html.parse(str(path)).getroot()
+        for element, attribute, link, _ in tree.iterlinks():
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("#"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), (
+                f"{path.relative_to(built_site)}: <{element.tag} {attribute}={link!r}>"
+            )
+
+
+def test_the_search_files_are_built_with_lunr(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "index.json").read_text("utf-8"))
+    store = json.loads((built_site / "search" / "store.json").read_text("utf-8"))
+    assert index["pipeline"] == ["trimmer-nl", "stemmer-nl"]
+    assert len(store) == len(items())
+    hits = search(load_index(index), "IJmuiden")
+    assert hits and all("IJmuiden" in " ".join(store[hit.ref]) for hit in hits)
+    for name in ("lunr.min.js", "lunr.stemmer.support.min.js", "lunr.nl.min.js"):
+        assert (built_site / "vendor" / name).stat().st_size > 1000

@@ -1,0 +1,51 @@
+"""The web-page format, case by case: each fixture holds a copied page and the
+content files it must become (front matter and body; the digest line left out)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from generator.content.store import ContentStore
+from generator.errors import ParseError
+from generator.formats import webpage
+from generator.importer import merge_versions
+from tests.conftest import FIXTURES
+from tests.fixture_files import Case, read_cases
+
+DEFAULT_CAPTURED_AT = "2025-03-14T18:05:00+01:00"
+_DIGEST = re.compile(r"^digest: .*\n", re.MULTILINE)
+
+CASES = [
+    pytest.param(path, case, id=f"{path.stem}:{case.id}")
+    for path in sorted((FIXTURES / "webpage").glob("*.txt"))
+    for case in read_cases(path)
+]
+
+
+def convert(case: Case, content: Path) -> str:
+    """What the importer makes of the case's page, as the files it writes."""
+    captured_at = datetime.fromisoformat(case.options.get("captured_at", DEFAULT_CAPTURED_AT))
+    try:
+        items = webpage.parse(case.input + "\n", path="page.txt", captured_at=captured_at)
+    except ParseError as error:
+        return f"error: {error}"
+    store = ContentStore(content)
+    files = []
+    for item in merge_versions(items):
+        _, target = store.save(item)
+        text = _DIGEST.sub("", target.read_text("utf-8"))
+        files.append(f"=> {target.relative_to(content).as_posix()}\n{text.rstrip()}")
+    return "\n".join(files)
+
+
+@pytest.mark.parametrize(("path", "case"), CASES)
+def test_case(
+    path: Path, case: Case, tmp_path: Path, fixture_updates: dict[Path, dict[int, str]]
+) -> None:
+    actual = convert(case, tmp_path)
+    fixture_updates.setdefault(path, {})[case.line] = actual
+    assert actual == case.expected
