@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.importer import SIDECAR_SUFFIX
+from generator.formats.sidecar import SIDECAR_SUFFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "wire"

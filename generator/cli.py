@@ -16,7 +16,8 @@ import click
 
 from generator import __version__
 from generator.errors import WireArchiveError
-from generator.importer import Summary, parse_timestamp, run_import
+from generator.formats.sidecar import parse_timestamp
+from generator.importer import Summary, run_import
 
 
 class _Timestamp(click.ParamType):  # type: ignore[type-arg]  # generic only in newer stubs

@@ -16,15 +16,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-import yaml
-
 from generator.content.store import ContentStore, Outcome
-from generator.errors import InputError, ParseError, WireArchiveError
+from generator.errors import InputError, WireArchiveError
 from generator.formats import Source, detect
+from generator.formats.sidecar import is_sidecar, read_sidecar
 from generator.model import WireItem
-
-SIDECAR_SUFFIX = ".meta.yaml"
-
 
 @dataclass
 class Summary:
@@ -83,7 +79,7 @@ def run_import(
     summary = Summary()
     items: list[WireItem] = []
     for path in wire_files(paths):
-        if path.name.endswith(SIDECAR_SUFFIX):
+        if is_sidecar(path):
             continue
         fmt = detect(path)
         if fmt is None:
@@ -123,8 +119,14 @@ def _source(path: Path, default_captured_at: datetime | None) -> Source:
             f"expected UTF-8 text, found byte 0x{raw[error.start]:02x} at offset {error.start}",
             path=path,
         ) from error
-    captured = _sidecar_captured_at(path) or default_captured_at
-    return Source(path=path, text=text, captured_at=captured, name=display_name(path))
+    sidecar = read_sidecar(path)
+    return Source(
+        path=path,
+        text=text,
+        captured_at=sidecar.captured_at or default_captured_at,
+        section=sidecar.section,
+        name=display_name(path),
+    )
 
 
 def display_name(path: Path) -> str:
@@ -134,35 +136,6 @@ def display_name(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _sidecar_captured_at(path: Path) -> datetime | None:
-    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    if not sidecar.exists():
-        return None
-    try:
-        data = yaml.safe_load(sidecar.read_text("utf-8"))
-    except yaml.YAMLError as error:
-        raise InputError(f"expected a YAML mapping: {error}", path=sidecar) from error
-    value = data.get("captured_at") if isinstance(data, dict) else None
-    if value is None:
-        raise ParseError(expected="a 'captured_at' key", found=str(data), path=sidecar)
-    return parse_timestamp(str(value), where=str(sidecar))
-
-
-def parse_timestamp(value: str, *, where: str) -> datetime:
-    """An ISO 8601 time with a UTC offset; ``ParseError`` otherwise."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise ParseError(
-            expected="an ISO 8601 time with offset, such as 2025-03-14T18:05:00+01:00",
-            found=value,
-            path=where,
-        )
-    return moment
 
 
 def merge_versions(items: list[WireItem]) -> list[WireItem]:

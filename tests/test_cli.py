@@ -146,3 +146,16 @@ def test_the_converter_never_imports_pelican() -> None:
         "sys.exit('pelican' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0
+
+
+def test_a_sidecar_names_the_section_and_refuses_unknown_keys(tmp_path: Path) -> None:
+    wire, content = tmp_path / "wire", tmp_path / "content"
+    page = write_page(wire, "los", "Brug gaat dicht\nZWOLLE (ANP) - De brug gaat dicht.\n")
+    (wire / "los.meta.yaml").write_text(f'captured_at: "{CAPTURED}"\nsection: Economie\n', "utf-8")
+    assert run_cli("import", str(page), "--content", str(content)).returncode == 0
+    assert "category: Economie\n" in next(content.rglob("*.md")).read_text("utf-8")
+    (wire / "los.meta.yaml").write_text(f'captured_at: "{CAPTURED}"\nrubriek: Economie\n', "utf-8")
+    result = run_cli("import", str(page), "--content", str(content))
+    assert result.returncode == 1
+    expected = "expected only the keys captured_at, section, found 'rubriek'"
+    assert f"Error: {wire / 'los.meta.yaml'}: {expected}" in result.stderr

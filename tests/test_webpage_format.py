@@ -30,7 +30,12 @@ def convert(case: Case, content: Path) -> str:
     """What the importer makes of the case's page, as the files it writes."""
     captured_at = datetime.fromisoformat(case.options.get("captured_at", DEFAULT_CAPTURED_AT))
     try:
-        items = webpage.parse(case.input + "\n", path="page.txt", captured_at=captured_at)
+        items = webpage.parse(
+            case.input + "\n",
+            path="page.txt",
+            captured_at=captured_at,
+            section=case.options.get("section"),
+        )
     except ParseError as error:
         return f"error: {error}"
     store = ContentStore(content)

@@ -22,6 +22,7 @@ class Source:
     path: Path
     text: str
     captured_at: datetime | None
+    section: str | None
     name: str  # the path as shown to the user and recorded in front matter
 
 
@@ -33,7 +34,9 @@ class WireFormat:
 
 
 def _parse_webpage(source: Source) -> list[WireItem]:
-    return webpage.parse(source.text, path=source.name, captured_at=source.captured_at)
+    return webpage.parse(
+        source.text, path=source.name, captured_at=source.captured_at, section=source.section
+    )
 
 
 FORMATS: tuple[WireFormat, ...] = (WireFormat("webpage", (".txt",), _parse_webpage),)

@@ -48,9 +48,11 @@ class _Page:
     teasers: list[_Teaser] = field(default_factory=list)
 
 
-def parse(text: str, *, path: str, captured_at: datetime | None) -> list[WireItem]:
-    """All items on one copied page."""
-    page = _split_page(_lines(text), path)
+def parse(
+    text: str, *, path: str, captured_at: datetime | None, section: str | None = None
+) -> list[WireItem]:
+    """All items on one copied page; ``section`` serves when it has no ``Meer uit``."""
+    page = _split_page(_lines(text), path, section or DEFAULT_SECTION)
     if captured_at is None:
         raise ParseError(
             expected="a capture time (--captured-at, or captured_at in a .meta.yaml sidecar)",
@@ -67,7 +69,7 @@ def _lines(text: str) -> list[_Line]:
     return [line for line in numbered if line.text]
 
 
-def _split_page(lines: list[_Line], path: str) -> _Page:
+def _split_page(lines: list[_Line], path: str, default_section: str) -> _Page:
     if not lines:
         raise ParseError(expected="a headline on the first line", found="an empty file", path=path)
     headline, rest = lines[0], lines[1:]
@@ -85,7 +87,7 @@ def _split_page(lines: list[_Line], path: str) -> _Page:
             line=rest[0].number if rest else headline.number,
         )
     if more is None:
-        return _Page(headline, body, DEFAULT_SECTION)
+        return _Page(headline, body, default_section)
     section_match = _MORE_FROM.match(rest[more].text)
     assert section_match is not None
     page = _Page(headline, body, section_match.group("section").strip())
