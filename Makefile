@@ -59,7 +59,11 @@ import: $(VENV)/.installed
 build: setup
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
 
-html: import build
+# A broken wire file must not keep the rest of the archive offline: build what
+# converted, then fail with the importer's status so the error is not missed.
+html: setup
+	@status=0; $(WIRE_ARCHIVE) import $(WIRE) --content $(CONTENT) || status=$$?; \
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) && exit $$status
 
 regenerate: setup
 	$(PELICAN) -r $(CONTENT) -o $(OUTPUT) -s $(CONF)
