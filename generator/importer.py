@@ -22,6 +22,7 @@ from generator.formats import Source, detect
 from generator.formats.sidecar import is_sidecar, read_sidecar
 from generator.model import WireItem
 
+
 @dataclass
 class Summary:
     """What an import did, for people and (``--json``) for machines."""

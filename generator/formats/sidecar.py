@@ -48,7 +48,9 @@ def read_sidecar(path: Path) -> Sidecar:
         raise ParseError(expected="a YAML mapping with captured_at", found=str(data), path=sidecar)
     unknown = sorted(str(key) for key in data if key not in KEYS)
     if unknown:
-        raise ParseError(expected=f"only the keys {', '.join(KEYS)}", found=unknown[0], path=sidecar)
+        raise ParseError(
+            expected=f"only the keys {', '.join(KEYS)}", found=unknown[0], path=sidecar
+        )
     captured = data.get("captured_at")
     section = data.get("section")
     return Sidecar(
