@@ -1,10 +1,10 @@
 """The import stage: a pile of wire files -> content/, with a summary.
 
 Promise: every file is read on its own; a broken one is reported with its
-path (and line) and skipped while the rest still converts. Items with the same
-id (a story captured twice, or as a teaser and in full) become one file: the
-fullest text wins, the earliest date stays. Running the same import twice
-changes no byte.
+path (and line) and skipped while the rest still converts. Items of one story
+(captured twice, as a teaser and in full, or in updated versions) become one
+file, also across imports (see ``generator.merge``). Running the same import
+twice changes no byte.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from generator.content.store import ContentStore, Outcome
+from generator.content.store import ContentStore, Outcome, sync
 from generator.errors import InputError, WireArchiveError
 from generator.formats import Source, detect
 from generator.formats.sidecar import is_sidecar, read_sidecar
+from generator.merge import merge_all, merge_group, resolve_updates
 from generator.model import WireItem
 
 
@@ -91,21 +92,35 @@ def run_import(
             items.extend(fmt.parse(_source(path, captured_at)))
         except WireArchiveError as error:
             summary.errors.append(error)
-    merged = merge_versions(items)
-    summary.merged = len(items) - len(merged)
-    _save_all(merged, ContentStore(content, force=force), summary)
+    store = ContentStore(content, force=force)
+    integrate(items, store, summary)
+    summary.errors.extend(store.problems)
+    sync()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _save_all(items: list[WireItem], store: ContentStore, summary: Summary) -> None:
-    summary.errors.extend(store.problems)
-    for item in items:
-        outcome, target = store.save(item)
-        summary.items += 1
+def integrate(items: list[WireItem], store: ContentStore, summary: Summary) -> list[Path]:
+    """Merge the pile's items into the archive's stories and write what changed.
+
+    Every parsed item lands in one count: ``merged`` when it joined another item
+    of this pile, otherwise the outcome of saving its story. Returns the
+    story files, in the pile's order.
+    """
+    summary.items = len(items)
+    stories = merge_all(resolve_updates(items, store.find_title))
+    summary.merged = len(items) - len(stories)
+    written = []
+    for story in stories:
+        prior = store.prior(story.id)
+        if prior is not None:
+            story = merge_group([prior, story])
+        outcome, target = store.save(story)
         summary.outcomes[outcome.value] += 1
         if outcome is Outcome.KEPT_EDITED:
             summary.kept_edited.append(str(target))
+        written.append(target)
+    return written
 
 
 def _source(path: Path, default_captured_at: datetime | None) -> Source:
@@ -137,25 +152,3 @@ def display_name(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def merge_versions(items: list[WireItem]) -> list[WireItem]:
-    """One item per id: the fullest text, the earliest date; first-seen order."""
-    groups: dict[str, list[WireItem]] = {}
-    for item in items:
-        groups.setdefault(item.id, []).append(item)
-    return [_merge(group) for group in groups.values()]
-
-
-def _merge(group: list[WireItem]) -> WireItem:
-    if len(group) == 1:
-        return group[0]
-    # A story beats a teaser, more text beats less; ties keep the first seen.
-    fullest = max(group, key=lambda i: (i.kind == "story", sum(map(len, i.paragraphs))))
-    earliest = min(group, key=lambda i: i.date)
-    return replace(
-        fullest,
-        date=earliest.date,
-        date_precision=earliest.date_precision,
-        date_source=earliest.date_source,
-    )

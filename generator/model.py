@@ -29,21 +29,16 @@ class DatePrecision(StrEnum):
     CAPTURED = "captured"
 
 
-@dataclass(frozen=True)
-class Dateline:
-    """``DEN HAAG (ANP/AFP) - ``: the city as written and the agency codes."""
-
-    city_raw: str
-    city: str
-    agency: str | None
-
-
 @dataclass
 class WireItem:
     """One story. Text fields are plain text: wire text is data, never markup.
 
     ``summary`` is the lead without its dateline; ``date_source`` says in words
     how ``date`` was obtained (``captured-at``, ``age: 7 uur geleden``).
+    ``version`` counts ANP's updates (a headline ending ``(2)`` is version 2);
+    ``replaces`` is the headline an update says it replaces; ``modified`` is set
+    when a later version was merged in. ``sources`` are the wire files the item
+    was made from.
     """
 
     id: str
@@ -58,4 +53,7 @@ class WireItem:
     agency: str | None = None
     kind: str = "story"
     captured_at: datetime | None = None
-    source: str | None = None
+    sources: tuple[str, ...] = ()
+    version: int = 1
+    replaces: str | None = None
+    modified: datetime | None = None

@@ -14,9 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from generator.content.files import front_matter, is_hand_edited, render
+from generator.content.files import is_hand_edited, read_item, render
 from generator.content.frontmatter import join, split
-from generator.content.markdown import clean_text, markdown_to_html, paragraphs_to_markdown
+from generator.content.markdown import (
+    clean_text,
+    markdown_to_html,
+    markdown_to_paragraphs,
+    paragraphs_to_markdown,
+)
 from generator.errors import ContentError, ParseError
 from generator.formats import webpage
 from generator.model import DatePrecision, WireItem
@@ -62,21 +67,27 @@ DATES = st.builds(
     st.integers(0, 40 * 365 * 86400),
     OFFSETS,
 )
+# Parsers hand over clean text (see clean_text); files keep exactly that.
+CLEAN = TEXT.map(clean_text)
+PARAGRAPH = WIRE_TEXT.map(clean_text).filter(bool)
 ITEMS = st.builds(
     WireItem,
     id=st.from_regex(r"wa-[0-9a-f]{16}", fullmatch=True),
-    title=TEXT,
-    paragraphs=st.lists(WIRE_TEXT, min_size=1, max_size=3),
-    summary=TEXT,
+    title=CLEAN,
+    paragraphs=st.lists(PARAGRAPH, min_size=1, max_size=3),
+    summary=CLEAN,
     date=DATES,
     date_precision=st.sampled_from(list(DatePrecision)),
-    date_source=TEXT,
-    section=TEXT,
-    city=st.none() | TEXT,
+    date_source=CLEAN,
+    section=CLEAN,
+    city=st.none() | CLEAN,
     agency=st.none() | st.sampled_from(["ANP", "ANP/AFP", "AFN/BLOOMBERG"]),
     kind=st.sampled_from(["story", "teaser"]),
     captured_at=st.none() | DATES,
-    source=st.none() | TEXT,
+    sources=st.lists(TEXT, max_size=3).map(lambda found: tuple(sorted(set(found)))),
+    version=st.integers(1, 12),
+    replaces=st.none() | CLEAN,
+    modified=st.none() | DATES,
 )
 
 
@@ -84,12 +95,17 @@ ITEMS = st.builds(
 @settings(max_examples=200)
 def test_content_file_reads_back_as_the_item(item: WireItem, slug: str) -> None:
     text = render(item, slug)
+    assert read_item(text) == item
     metadata, body = split(text)
-    expected = front_matter(item, slug)
-    assert {key: metadata[key] for key in expected} == expected
+    assert metadata["slug"] == slug
     assert metadata["digest"].startswith("sha256:")
     assert body == paragraphs_to_markdown(item.paragraphs)
     assert not is_hand_edited(text)
+
+
+@given(st.lists(PARAGRAPH, max_size=5))
+def test_markdown_reads_back_as_the_paragraphs(paragraphs: list[str]) -> None:
+    assert markdown_to_paragraphs(paragraphs_to_markdown(paragraphs)) == paragraphs
 
 
 @given(ITEMS, st.data())

@@ -12,7 +12,7 @@ import pytest
 from generator.content.store import ContentStore
 from generator.errors import ParseError
 from generator.formats import webpage
-from generator.importer import merge_versions
+from generator.importer import Summary, integrate
 from tests.conftest import FIXTURES
 from tests.fixture_files import Case, read_cases
 
@@ -38,10 +38,8 @@ def convert(case: Case, content: Path) -> str:
         )
     except ParseError as error:
         return f"error: {error}"
-    store = ContentStore(content)
     files = []
-    for item in merge_versions(items):
-        _, target = store.save(item)
+    for target in integrate(items, ContentStore(content), Summary()):
         text = _DIGEST.sub("", target.read_text("utf-8"))
         files.append(f"=> {target.relative_to(content).as_posix()}\n{text.rstrip()}")
     return "\n".join(files)

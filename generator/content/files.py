@@ -1,20 +1,24 @@
 """One content file per item: its front matter, its place, and the hand-edit check.
 
-Promise: ``render`` is deterministic (the same item gives the same bytes), and
-every file records a digest of its own text, so ``is_hand_edited`` can tell a
-file the tool wrote from one a person has changed since.
+Promises: ``render`` is deterministic (the same item gives the same bytes);
+``read_item`` reads back exactly the item that was rendered, so a content
+file is the archive's record of its story; every file records a digest of its
+own text, so ``is_hand_edited`` can tell a file the tool wrote from one a
+person has changed since.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from generator.content.frontmatter import FENCE, join
-from generator.content.markdown import clean_text, paragraphs_to_markdown
-from generator.model import WireItem
+from generator.content.frontmatter import FENCE, join, split
+from generator.content.markdown import clean_text, markdown_to_paragraphs, paragraphs_to_markdown
+from generator.errors import ContentError
+from generator.model import DatePrecision, WireItem
 
 DIGEST_KEY = "digest"
 _DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: (sha256:[0-9a-f]{{32}})\n", re.MULTILINE)
@@ -34,10 +38,49 @@ def front_matter(item: WireItem, slug: str) -> dict[str, Any]:
         "kind": item.kind,
         "date_precision": str(item.date_precision),
         "date_source": item.date_source,
-        "captured_at": item.captured_at.isoformat() if item.captured_at else None,
-        "source": item.source,
+        "captured_at": _iso(item.captured_at),
+        "modified": _iso(item.modified),
+        "version": item.version if item.version > 1 else None,
+        "replaces": item.replaces,
+        "sources": list(item.sources) or None,
     }
     return {key: value for key, value in metadata.items() if value is not None}
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _moment(value: object) -> datetime | None:
+    return datetime.fromisoformat(str(value)) if value is not None else None
+
+
+def read_item(text: str, path: str = "<text>") -> WireItem:
+    """The item a content file records; ``ContentError`` if it is not one of ours."""
+    metadata, body = split(text, path=path)
+    try:
+        return WireItem(
+            id=str(metadata["id"]),
+            title=str(metadata["title"]),
+            paragraphs=markdown_to_paragraphs(body),
+            summary=str(metadata["summary"]),
+            date=datetime.fromisoformat(str(metadata["date"])),
+            date_precision=DatePrecision(metadata["date_precision"]),
+            date_source=str(metadata["date_source"]),
+            section=str(metadata["category"]),
+            city=metadata.get("city"),
+            agency=metadata.get("agency"),
+            kind=str(metadata.get("kind", "story")),
+            captured_at=_moment(metadata.get("captured_at")),
+            sources=tuple(str(source) for source in metadata.get("sources", ())),
+            version=int(metadata.get("version", 1)),
+            replaces=metadata.get("replaces"),
+            modified=_moment(metadata.get("modified")),
+        )
+    except (KeyError, ValueError, TypeError) as error:
+        raise ContentError(
+            f"expected wire-archive front matter, found {error!r}", path=path
+        ) from error
 
 
 def render(item: WireItem, slug: str) -> str:

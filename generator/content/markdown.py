@@ -44,6 +44,15 @@ def paragraphs_to_markdown(paragraphs: list[str]) -> str:
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def markdown_to_paragraphs(markdown: str) -> list[str]:
+    """The inverse of ``paragraphs_to_markdown``: the wire text back, exactly."""
+    blocks = markdown.strip("\n").split("\n\n")
+    return [_ESCAPED.sub(r"\1", block) for block in blocks if block]
+
+
 def markdown_to_html(markdown: str) -> str:
     """Render a content file's body as the site shows it."""
     return str(RENDERER.render(markdown))

@@ -1,25 +1,29 @@
-"""The content/ folder as a store of items, written safely.
+"""The content/ folder as the archive's store of stories, written safely.
 
 Promises:
-- a story keeps the file (and so the slug and URL) it was first written to;
-- two stories never share a file: a clash of slugs on one day gets a suffix
-  from the story's id;
-- a file a person has edited is never overwritten unless ``force`` is set;
-- a file is replaced atomically (temp file, fsync, rename): nothing
-  half-written is ever left behind, even when the import is killed.
+- a story keeps the file it was first written to, and so its URL (the file's
+  place under content/ is its place on the site), also when its title or date
+  changes later;
+- two stories never share a file: a clash of slugs on one day, also one that
+  differs only in case, gets a suffix from the story's id;
+- ``prior`` gives back the story a file records, so a new item can be merged
+  into it; a file a person has edited is never read as a prior nor
+  overwritten, unless ``force`` is set;
+- a file is replaced atomically (temporary file, rename): a killed import
+  leaves the old file or the new one, never a mix.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from generator.content.files import is_hand_edited, relative_path, render
+from generator.content.files import is_hand_edited, read_item, relative_path, render
 from generator.content.frontmatter import split
 from generator.errors import ContentError
+from generator.merge import title_key
 from generator.model import WireItem
 from generator.text.slugs import slugify
 
@@ -38,13 +42,14 @@ class _Entry:
 
 
 class ContentStore:
-    """Reads what content/ holds once, then saves items into it."""
+    """Reads what content/ holds once, then answers for and saves stories."""
 
     def __init__(self, root: Path, *, force: bool = False) -> None:
         self.root = root
         self.force = force
         self.problems: list[ContentError] = []
         self._by_id: dict[str, _Entry] = {}
+        self._by_title: dict[str, tuple[str, str]] = {}  # title key -> (date, id), latest
         self._taken: set[str] = set()
         self._scan()
 
@@ -59,9 +64,34 @@ class ContentStore:
             except (ContentError, UnicodeDecodeError) as error:
                 self.problems.append(_as_content_error(error, path))
                 continue
-            story = metadata.get("id")
-            if isinstance(story, str):
-                self._by_id.setdefault(story, _Entry(relative, str(metadata.get("slug", ""))))
+            story, title = metadata.get("id"), metadata.get("title")
+            if not isinstance(story, str):
+                continue
+            self._by_id.setdefault(story, _Entry(relative, str(metadata.get("slug", ""))))
+            if isinstance(title, str):
+                dated = (str(metadata.get("date", "")), story)
+                key = title_key(title)
+                self._by_title[key] = max(self._by_title.get(key, dated), dated)
+
+    def find_title(self, key: str) -> str | None:
+        """The id of the latest story whose headline folds to ``key``."""
+        found = self._by_title.get(key)
+        return found[1] if found else None
+
+    def prior(self, story_id: str) -> WireItem | None:
+        """The story as its file records it, unless the file was edited by hand."""
+        entry = self._by_id.get(story_id)
+        if entry is None:
+            return None
+        path = self.root / entry.path
+        text = path.read_text("utf-8")
+        if is_hand_edited(text):
+            return None
+        try:
+            return read_item(text, str(path))
+        except ContentError as error:
+            self.problems.append(error)
+            return None
 
     def save(self, item: WireItem) -> tuple[Outcome, Path]:
         """Write ``item`` where it belongs; say what happened and where."""
@@ -103,18 +133,24 @@ def _as_content_error(error: Exception, path: Path) -> ContentError:
 
 
 def atomic_write(target: Path, text: str) -> None:
-    """Replace ``target`` with ``text`` so that readers see the old or the new file, whole."""
+    """Replace ``target`` with ``text`` so that readers see the old or the new file, whole.
+
+    The temporary file sits beside the target (a rename within one folder is
+    atomic) and is named after this process, so concurrent writers never share
+    one. It is not fsynced per file: a killed process cannot leave a partial
+    file this way, and ``sync`` at the end of an import makes the lot durable.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        os.fchmod(handle, 0o644)  # mkstemp's 0600 would hide the file from a web server
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
-            temp.write(text)
-            temp.flush()
-            os.fsync(temp.fileno())
-        Path(temp_name).replace(target)
+        with temp.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        temp.replace(target)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+
+
+def sync() -> None:
+    """Make every file written so far durable (one call instead of one per file)."""
+    os.sync()

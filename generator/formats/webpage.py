@@ -196,5 +196,5 @@ def _item(
         agency=dateline.agency if dateline else None,
         kind=kind,
         captured_at=captured_at,
-        source=path,
+        sources=(path,),
     )

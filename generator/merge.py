@@ -1,0 +1,94 @@
+"""One page per story: duplicates, teasers of full stories and updated versions.
+
+Promises:
+- items with the same id become one item: the fullest text wins (a story over
+  a teaser, more text over less, the one seen last on a tie), the earliest date
+  stays, and every source is kept;
+- an update (version 2 and up, or an item that says which headline it
+  replaces) takes the id of the story it replaces, found by headline, so it
+  merges into that story: the newest version's text wins, the first date stays,
+  and ``modified`` records when the newer version appeared;
+- merging is idempotent: merging a merged item with any of its parts again
+  gives the same item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime
+
+from generator.model import WireItem
+
+_VERSION_SUFFIX = re.compile(r"\s*\(\d{1,2}\)$")
+
+
+def title_key(title: str) -> str:
+    """A headline folded for matching: no case, spacing, version suffix or final period."""
+    bare = _VERSION_SUFFIX.sub("", " ".join(title.casefold().split()))
+    return bare.rstrip(". ")
+
+
+def is_update(item: WireItem) -> bool:
+    return item.version > 1 or item.replaces is not None
+
+
+def resolve_updates(
+    items: list[WireItem], find_title: Callable[[str], str | None]
+) -> list[WireItem]:
+    """Give each update the id of the story it replaces, when that story is known.
+
+    Stories in ``items`` are searched first, then ``find_title`` (the archive).
+    """
+    in_run = {title_key(item.title): item.id for item in items if not is_update(item)}
+    resolved = []
+    for item in items:
+        if is_update(item):
+            key = title_key(item.replaces or item.title)
+            target = in_run.get(key) or find_title(key)
+            if target:
+                item = replace(item, id=target)
+        resolved.append(item)
+    return resolved
+
+
+def merge_all(items: Iterable[WireItem]) -> list[WireItem]:
+    """One item per id, in first-seen order."""
+    groups: dict[str, list[WireItem]] = {}
+    for item in items:
+        groups.setdefault(item.id, []).append(item)
+    return [merge_group(group) for group in groups.values()]
+
+
+def merge_group(group: list[WireItem]) -> WireItem:
+    """Merge items of one story, given oldest-seen first."""
+    if len(group) == 1:
+        return group[0]
+    order = {id(item): position for position, item in enumerate(group)}
+    newest_version = max(item.version for item in group)
+    if newest_version > min(item.version for item in group):
+        candidates = [item for item in group if item.version == newest_version]
+        base = max(candidates, key=lambda item: (_fullness(item), order[id(item)]))
+        modified = _latest([base.date, *(item.modified for item in group)])
+    else:
+        base = max(group, key=lambda item: (_fullness(item), order[id(item)]))
+        modified = _latest([item.modified for item in group])
+    earliest = min(group, key=lambda item: (item.date, order[id(item)]))
+    return replace(
+        base,
+        date=earliest.date,
+        date_precision=earliest.date_precision,
+        date_source=earliest.date_source,
+        modified=modified,
+        sources=tuple(sorted({source for item in group for source in item.sources})),
+    )
+
+
+def _fullness(item: WireItem) -> tuple[bool, int]:
+    return item.kind == "story", sum(map(len, item.paragraphs))
+
+
+def _latest(moments: Iterable[datetime | None]) -> datetime | None:
+    known = [moment for moment in moments if moment is not None]
+    return max(known) if known else None
