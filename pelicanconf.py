@@ -19,9 +19,10 @@ DEFAULT_DATE_FORMAT = "%d-%m-%Y"
 
 PLUGINS = ["generator.site"]
 
-# Stories live at /YYYY/MM/DD/slug/.
-ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
-ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/{slug}/index.html"
+# Stories live at /YYYY/MM/DD/slug/: where their file lies under content/
+# (the converter writes it there once and never moves it, so URLs never change).
+ARTICLE_URL = "{archive_path}/"
+ARTICLE_SAVE_AS = "{archive_path}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 

@@ -8,6 +8,9 @@ Promises:
   replaces) takes the id of the story it replaces, found by headline, so it
   merges into that story: the newest version's text wins, the first date stays,
   and ``modified`` records when the newer version appeared;
+- a story keeps the slug it was written with; a new one is named after the
+  fullest text of its first version (a headline over a teaser's sentence), so
+  the URL does not depend on which later versions came along;
 - merging is idempotent: merging a merged item with any of its parts again
   gives the same item.
 """
@@ -20,6 +23,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from generator.model import WireItem
+from generator.text.slugs import slugify
 
 _VERSION_SUFFIX = re.compile(r"\s*\(\d{1,2}\)$")
 
@@ -75,6 +79,11 @@ def merge_group(group: list[WireItem]) -> WireItem:
         base = max(group, key=lambda item: (_fullness(item), order[id(item)]))
         modified = _latest([item.modified for item in group])
     earliest = min(group, key=lambda item: (item.date, order[id(item)]))
+    lowest = min(item.version for item in group)
+    first = max(
+        (item for item in group if item.version == lowest),
+        key=lambda item: (_fullness(item), -order[id(item)]),
+    )
     return replace(
         base,
         date=earliest.date,
@@ -82,6 +91,8 @@ def merge_group(group: list[WireItem]) -> WireItem:
         date_source=earliest.date_source,
         modified=modified,
         sources=tuple(sorted({source for item in group for source in item.sources})),
+        # A written slug is kept; a new story is named after its first version.
+        slug=next((item.slug for item in group if item.slug), None) or slugify(first.title),
     )
 
 

@@ -29,6 +29,16 @@ class DatePrecision(StrEnum):
     CAPTURED = "captured"
 
 
+@dataclass(frozen=True)
+class Place:
+    """A place record: where a dateline city lies (GeoNames id when known)."""
+
+    country: str
+    lat: float
+    lon: float
+    geonames: int | None = None
+
+
 @dataclass
 class WireItem:
     """One story. Text fields are plain text: wire text is data, never markup.
@@ -38,7 +48,7 @@ class WireItem:
     ``version`` counts ANP's updates (a headline ending ``(2)`` is version 2);
     ``replaces`` is the headline an update says it replaces; ``modified`` is set
     when a later version was merged in. ``sources`` are the wire files the item
-    was made from.
+    was made from. ``slug`` is empty until the story is first written.
     """
 
     id: str
@@ -50,10 +60,13 @@ class WireItem:
     date_source: str
     section: str
     city: str | None = None
+    cities: tuple[str, ...] = ()  # every dateline city, when there are several
+    place: Place | None = None  # where ``city`` lies
     agency: str | None = None
     kind: str = "story"
     captured_at: datetime | None = None
     sources: tuple[str, ...] = ()
+    slug: str | None = None  # the URL name: set once written, kept for good
     version: int = 1
     replaces: str | None = None
     modified: datetime | None = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -151,3 +153,15 @@ def test_the_search_files_are_built_with_lunr(built_site: Path) -> None:
     assert hits and all("IJmuiden" in " ".join(store[hit.ref]) for hit in hits)
     for name in ("lunr.min.js", "lunr.stemmer.support.min.js", "lunr.nl.min.js"):
         assert (built_site / "vendor" / name).stat().st_size > 1000
+
+
+def test_a_story_keeps_its_url_when_its_date_moves(tmp_path: Path) -> None:
+    """The URL comes from the file's place, which the converter never changes."""
+    story = next((ROOT / "content").rglob("*.md"))
+    moved = tmp_path / "content" / "2025" / "05" / "01" / "vaste-plek.md"
+    moved.parent.mkdir(parents=True)
+    moved.write_text(story.read_text("utf-8"), "utf-8")
+    output = tmp_path / "output"
+    command = [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-o", str(output)]
+    subprocess.run([*command, "-s", str(ROOT / "pelicanconf.py"), "-q"], check=True, cwd=ROOT)
+    assert (output / "2025" / "05" / "01" / "vaste-plek" / "index.html").is_file()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from generator.content.frontmatter import FENCE, join, split
 from generator.content.markdown import clean_text, markdown_to_paragraphs, paragraphs_to_markdown
 from generator.errors import ContentError
-from generator.model import DatePrecision, WireItem
+from generator.model import DatePrecision, Place, WireItem
 
 DIGEST_KEY = "digest"
 _DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: (sha256:[0-9a-f]{{32}})\n", re.MULTILINE)
@@ -31,6 +32,8 @@ def front_matter(item: WireItem, slug: str) -> dict[str, Any]:
         "date": item.date.isoformat(),
         "category": clean_text(item.section),
         "city": item.city,
+        "cities": list(item.cities) or None,
+        "place": _place(item.place),
         "agency": item.agency,
         "slug": slug,
         "summary": clean_text(item.summary),
@@ -45,6 +48,12 @@ def front_matter(item: WireItem, slug: str) -> dict[str, Any]:
         "sources": list(item.sources) or None,
     }
     return {key: value for key, value in metadata.items() if value is not None}
+
+
+def _place(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {key: value for key, value in asdict(place).items() if value is not None}
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -69,10 +78,13 @@ def read_item(text: str, path: str = "<text>") -> WireItem:
             date_source=str(metadata["date_source"]),
             section=str(metadata["category"]),
             city=metadata.get("city"),
+            cities=tuple(str(city) for city in metadata.get("cities", ())),
+            place=Place(**metadata["place"]) if metadata.get("place") else None,
             agency=metadata.get("agency"),
             kind=str(metadata.get("kind", "story")),
             captured_at=_moment(metadata.get("captured_at")),
             sources=tuple(str(source) for source in metadata.get("sources", ())),
+            slug=str(metadata["slug"]),
             version=int(metadata.get("version", 1)),
             replaces=metadata.get("replaces"),
             modified=_moment(metadata.get("modified")),

@@ -16,7 +16,7 @@ Promises:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -96,6 +96,7 @@ class ContentStore:
     def save(self, item: WireItem) -> tuple[Outcome, Path]:
         """Write ``item`` where it belongs; say what happened and where."""
         entry = self._by_id.get(item.id) or self._new_entry(item)
+        item = replace(item, slug=entry.slug)
         target = self.root / entry.path
         text = render(item, entry.slug)
         if not target.exists():
@@ -113,7 +114,7 @@ class ContentStore:
         return outcome, target
 
     def _new_entry(self, item: WireItem) -> _Entry:
-        slug = slugify(item.title, fallback=item.id)
+        slug = item.slug or slugify(item.title, fallback=item.id)
         path = relative_path(item, slug)
         if _path_key(path) in self._taken:
             slug = f"{slug}-{item.id.removeprefix('wa-')[:6]}"

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from generator.errors import ParseError
+from generator.formats.leads import Lead, read_lead
 from generator.model import DatePrecision, WireItem
-from generator.places import proper_name, repair_drop_cap
 from generator.text.ages import Age, date_from_age, match_age_prefix
-from generator.text.datelines import RawDateline, replace_city, split_dateline
+from generator.text.datelines import split_dateline
 from generator.text.identity import story_id
 from generator.text.titles import title_from_text
+from generator.text.updates import replaced_headline, split_version
 
 DEFAULT_SECTION = "Algemeen"
 _MORE_FROM = re.compile(r"^Meer uit (?P<section>\S.{0,40})$")
@@ -129,18 +130,16 @@ def _teasers(lines: list[_Line], path: str, more_line: int) -> list[_Teaser]:
 
 
 def _main_story(page: _Page, path: str, captured_at: datetime) -> WireItem:
+    title, version = split_version(page.headline.text)
     paragraphs = [line.text for line in page.body]
-    dateline = split_dateline(paragraphs[0])
-    if dateline:
-        # The page sets the story's first letter apart as a drop cap.
-        repaired = repair_drop_cap(dateline.city)
-        if repaired:
-            paragraphs[0] = replace_city(paragraphs[0], dateline.city, repaired)
-            dateline = RawDateline(repaired, dateline.agency, dateline.rest)
+    replaces = replaced_headline(paragraphs[0])
+    if replaces is not None:
+        paragraphs = paragraphs[1:] or paragraphs  # the notice is not the story's text
+        version = max(version, 2)
+    lead = read_lead(paragraphs, repair_first_letter=True)  # pages set a drop cap
     return _item(
-        title=page.headline.text,
-        paragraphs=paragraphs,
-        dateline=dateline,
+        lead,
+        title=title,
         section=page.section,
         date=captured_at,
         precision=DatePrecision.CAPTURED,
@@ -148,17 +147,17 @@ def _main_story(page: _Page, path: str, captured_at: datetime) -> WireItem:
         kind="story",
         path=path,
         captured_at=captured_at,
+        version=version,
+        replaces=replaces,
     )
 
 
 def _teaser_item(teaser: _Teaser, section: str, path: str, captured_at: datetime) -> WireItem:
     assert teaser.age is not None
-    dateline = split_dateline(teaser.paragraphs[0])
-    lead = dateline.rest if dateline else teaser.paragraphs[0]
+    lead = read_lead(teaser.paragraphs)
     return _item(
-        title=title_from_text(lead),
-        paragraphs=teaser.paragraphs,
-        dateline=dateline,
+        lead,
+        title=title_from_text(lead.summary),
         section=section,
         date=date_from_age(teaser.age, captured_at),
         precision=teaser.age.precision,
@@ -170,10 +169,9 @@ def _teaser_item(teaser: _Teaser, section: str, path: str, captured_at: datetime
 
 
 def _item(
+    lead: Lead,
     *,
     title: str,
-    paragraphs: list[str],
-    dateline: RawDateline | None,
     section: str,
     date: datetime,
     precision: DatePrecision,
@@ -181,20 +179,25 @@ def _item(
     kind: str,
     path: str,
     captured_at: datetime,
+    version: int = 1,
+    replaces: str | None = None,
 ) -> WireItem:
-    summary = dateline.rest if dateline else paragraphs[0]
     return WireItem(
-        id=story_id(summary),
+        id=story_id(lead.summary),
         title=title,
-        paragraphs=paragraphs,
-        summary=summary,
+        paragraphs=lead.paragraphs,
+        summary=lead.summary,
         date=date,
         date_precision=precision,
         date_source=date_source,
         section=section,
-        city=proper_name(dateline.city) if dateline else None,
-        agency=dateline.agency if dateline else None,
+        city=lead.city,
+        cities=lead.cities,
+        place=lead.place,
+        agency=lead.agency,
         kind=kind,
         captured_at=captured_at,
         sources=(path,),
+        version=version,
+        replaces=replaces,
     )

@@ -1,5 +1,8 @@
-"""Places: dateline cities as written (``'S-HERTOGENBOSCH``) -> proper Dutch names."""
+"""Places: dateline cities as written (``'S-HERTOGENBOSCH``) -> proper Dutch names
+and place records with coordinates (GeoNames extract plus overrides)."""
 
-from generator.places.names import proper_name, repair_drop_cap
+from generator.model import Place
+from generator.places.gazetteer import find_place
+from generator.places.names import City, proper_name, repair_drop_cap, resolve_city
 
-__all__ = ["proper_name", "repair_drop_cap"]
+__all__ = ["City", "Place", "find_place", "proper_name", "repair_drop_cap", "resolve_city"]

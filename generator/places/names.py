@@ -1,52 +1,79 @@
-"""Dateline cities in proper Dutch casing, and the drop-cap repair.
+"""Dateline cities in proper Dutch casing, linked to a place record.
 
-Promise: ``proper_name`` gives the name as a Dutch reader writes it
-(``Den Haag``, ``'s-Hertogenbosch``, ``IJmuiden``, ``Bergen op Zoom``): first
-from the list of known places in ``known_places.txt``, otherwise by the rules
-of Dutch place-name spelling. ``repair_drop_cap`` restores a first letter that
-a web page set apart as a drop cap (``EN HAAG`` -> ``DEN HAAG``), but only when
-the written name is unknown and exactly one repaired name is known.
+Promise: ``resolve_city`` gives the name as a Dutch reader writes it
+(``Den Haag``, ``'s-Hertogenbosch``, ``IJmuiden``, ``Bergen op Zoom``,
+``Sint-Michielsgestel`` from ``ST. MICHIELSGESTEL``, ``Londen``) and, when the
+gazetteer knows it, its place record. The casing comes from the rules of Dutch
+place names (``str.title()`` gets a third of these wrong), the accents from
+the gazetteer when the wire left them out (``GENEVE`` -> ``Genève``).
+``repair_drop_cap`` restores a first letter a web page set apart as a drop cap
+(``EN HAAG`` -> ``DEN HAAG``), but only when the written name is unknown and
+one repaired name is known (a Dutch one first).
 """
 
 from __future__ import annotations
 
+import re
 import string
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass
+
+from generator.model import Place
+from generator.places.gazetteer import find_place, fold
 
 # Words written in lower case inside a place name (never as its first word).
 _PARTICLES = frozenset(
     """aan am an bij d' da de del della den der des di do dos du en het im in la le
     los of onder op over sur te ten ter uit upon van von y""".split()
 )
+_SAINT = re.compile(r"^(ST|SINT)\.?[ -]+", re.IGNORECASE)
 
 
-@cache
-def known_places() -> dict[str, str]:
-    """Upper-case key -> proper name, from the packaged list."""
-    text = resources.files("generator.places").joinpath("known_places.txt").read_text("utf-8")
-    names = (line.strip() for line in text.splitlines())
-    return {_key(name): name for name in names if name and not name.startswith("#")}
+@dataclass(frozen=True)
+class City:
+    name: str
+    place: Place | None
 
 
-def _key(name: str) -> str:
-    return " ".join(name.replace("’", "'").upper().split())
+def resolve_city(written: str) -> City:
+    """The Dutch spelling of a dateline city and, if known, where it lies."""
+    written = " ".join(written.replace("’", "'").split())
+    for candidate in _spellings(written):
+        found = find_place(candidate)
+        if found:
+            place, known = found
+            return City(_with_accents(_case(candidate), known[0]), place)
+    return City(_case(written), None)
+
+
+def _with_accents(ruled: str, known: str) -> str:
+    """The casing of ``ruled`` with the accents of the gazetteer's ``known`` form."""
+    if len(ruled) != len(known) or not ruled.isascii():
+        return ruled  # the wire wrote its own accents, or the forms do not line up
+    return "".join(
+        (k.upper() if r.isupper() else k.lower()) if k.isalpha() and fold(k) == fold(r) else r
+        for r, k in zip(ruled, known, strict=True)
+    )
 
 
 def proper_name(written: str) -> str:
-    """The Dutch spelling of a dateline city written in any casing."""
-    known = known_places().get(_key(written))
-    if known:
-        return known
+    return resolve_city(written).name
+
+
+def _spellings(written: str) -> list[str]:
+    """``ST. MICHIELSGESTEL`` is also ``SINT-MICHIELSGESTEL`` and ``SINT MICHIELSGESTEL``."""
+    match = _SAINT.match(written)
+    if not match:
+        return [written]
+    rest = written[match.end() :]
+    saint = "SINT" if written.isupper() else "Sint"
+    return [written, f"{saint}-{rest}", f"{saint} {rest}"]
+
+
+def _case(written: str) -> str:
     if written != written.upper():
-        return " ".join(written.split())  # mixed case: the wire already cased it
-    return _case_by_rules(written)
-
-
-def _case_by_rules(written: str) -> str:
-    words = written.replace("’", "'").lower().split()
-    cased = [_case_word(word, first=index == 0) for index, word in enumerate(words)]
-    return " ".join(cased)
+        return written  # mixed case: the wire already cased it (``San Mateo``)
+    words = written.lower().split()
+    return " ".join(_case_word(word, first=index == 0) for index, word in enumerate(words))
 
 
 def _case_word(word: str, *, first: bool) -> str:
@@ -66,10 +93,12 @@ def _capitalise(part: str) -> str:
 
 
 def repair_drop_cap(written: str) -> str | None:
-    """The known city that ``written`` is with its first letter restored, if exactly one."""
-    places = known_places()
-    if _key(written) in places:
+    """The known city that ``written`` is with its first letter restored, if one."""
+    if any(find_place(spelling) for spelling in _spellings(written)):
         return None
-    candidates = [letter + written for letter in string.ascii_uppercase]
-    found = [name for name in candidates if _key(name) in places]
-    return found[0] if len(found) == 1 else None
+    found = [(letter + written, find_place(letter + written)) for letter in string.ascii_uppercase]
+    known = [(name, hit[0]) for name, hit in found if hit]
+    dutch = [name for name, place in known if place.country == "NL"]
+    if len(dutch) == 1:
+        return dutch[0]
+    return known[0][0] if len(known) == 1 else None

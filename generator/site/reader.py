@@ -3,12 +3,14 @@
 Promise: the body is rendered by markdown-it-py in CommonMark mode with raw
 HTML off, so wire text can never become markup; front matter is read with
 the safe loader. ``summary`` is handed to Pelican as escaped HTML (Pelican
-treats summaries as HTML) and kept as plain text in ``lead``.
+treats summaries as HTML) and kept as plain text in ``lead``; ``archive_path``
+is the file's place under content/, which the settings make the story's URL.
 """
 
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -32,7 +34,9 @@ class WireMarkdownReader(BaseReader):  # type: ignore[misc]
             metadata, body = split(text, path=source_path)
         except ContentError as error:
             raise ValueError(str(error)) from error
-        return markdown_to_html(body), self._metadata(metadata)
+        found = self._metadata(metadata)
+        found["archive_path"] = archive_path(source_path, self.settings["PATH"])
+        return markdown_to_html(body), found
 
     def _metadata(self, raw: dict[str, Any]) -> dict[str, Any]:
         metadata: dict[str, Any] = {}
@@ -46,6 +50,16 @@ class WireMarkdownReader(BaseReader):  # type: ignore[misc]
             else:
                 metadata[name] = value
         return metadata
+
+
+def archive_path(source_path: str, content_root: str) -> str:
+    """``2025/03/14/slug`` for ``content/2025/03/14/slug.md``: the story's URL.
+
+    The converter never moves a file once written, so deriving the URL from
+    the file's place keeps it stable when a later version moves the date.
+    """
+    relative = Path(os.path.relpath(source_path, content_root)).with_suffix("")
+    return relative.as_posix()
 
 
 def add_reader(readers: Any) -> None:

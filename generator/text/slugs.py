@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_SLUG = 80
+MAX_SLUG = 60
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 

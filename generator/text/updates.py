@@ -1,0 +1,36 @@
+"""ANP's update markers: how a new version of a story says what it replaces.
+
+Promises: ``split_version`` reads a headline suffix ``(2)`` as version 2 and
+gives the headline without it; ``replaced_headline`` reads a letter-spaced
+notice such as ``N i e u w bericht, vervangt: Brand in haven`` and gives the
+headline it names. Neither ever mistakes ordinary text for a marker: a version
+suffix is one or two digits from 2 up, a notice must open the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VERSION = re.compile(r"^(?P<title>.*\S)\s*\((?P<version>[2-9]|[1-9]\d)\)$")
+# Letters separated by single spaces, as the wire letter-spaces a notice.
+_SPACED = re.compile(r"\b(?:[^\W\d_] ){2,}[^\W\d_]\b")
+_NOTICE = re.compile(r"^nieuw bericht\s*,?\s*vervangt\s*:?\s*(?P<old>\S.*)$", re.IGNORECASE)
+
+
+def split_version(headline: str) -> tuple[str, int]:
+    """``Brand in haven (2)`` -> (``Brand in haven``, 2); other headlines are version 1."""
+    match = _VERSION.match(headline)
+    if not match:
+        return headline, 1
+    return match.group("title"), int(match.group("version"))
+
+
+def unspace(text: str) -> str:
+    """``N i e u w bericht`` -> ``Nieuw bericht``: close up letter-spaced words."""
+    return _SPACED.sub(lambda match: match.group(0).replace(" ", ""), text)
+
+
+def replaced_headline(paragraph: str) -> str | None:
+    """The headline a ``Nieuw bericht, vervangt:`` notice names, or ``None``."""
+    match = _NOTICE.match(unspace(paragraph))
+    return match.group("old").strip() if match else None
