@@ -1,8 +1,10 @@
 """``make bench``: import throughput and site build time, each beside a baseline.
 
-- import: ``wire-archive import`` of a fresh pile (parse, merge, render, write
-  atomically with fsync), against the floor of writing the same files' bytes
-  with a plain ``write_text``;
+- import: ``wire-archive import`` of a fresh pile on one core (parse, merge,
+  render, write atomically), against the floor of writing the same files'
+  bytes with a plain ``write_text``: on the working disk, and on a RAM disk
+  where there is one (this machine's disk is noisy);
+- re-import: the same pile again with the cache, against a fresh import;
 - build: ``pelican`` with our plugin over the imported pile, against rendering
   one bare Jinja2 template per story and writing it (the floor any generator
   pays).
@@ -32,6 +34,7 @@ from generator.content.markdown import markdown_to_html
 from generator.importer import run_import
 
 REPEATS = 3
+RAM_DISK = Path("/dev/shm")  # where present: file writes without the disk's noise
 STORY = Template(
     "<!doctype html><html lang=nl><title>{{ title }}</title><h1>{{ title }}</h1>{{ body }}"
 )
@@ -51,7 +54,11 @@ def best_of(
 
 
 def import_pile(wire: Path, work: Path, attempt: int) -> None:
-    run_import([wire], work / f"content-{attempt}")
+    run_import([wire], work / f"content-{attempt}", jobs=1)  # one core: the target's terms
+
+
+def reimport_cached(wire: Path, work: Path, attempt: int) -> None:
+    run_import([wire], work / "content-0", cache_path=work / "cache.json", jobs=1)
 
 
 def write_same_files(work: Path, attempt: int) -> None:
@@ -83,18 +90,30 @@ def row(label: str, ours: float, baseline: float, unit: str = "s") -> str:
     return f"{label + f' ({unit})':<40}{ours:>10.2f}{baseline:>10.2f}{ratio}"
 
 
-def measure(work: Path, copies: int) -> list[str]:
+def measure(work: Path, copies: int, *, ram: Path | None) -> list[str]:
     wire = work / "wire"
     wire.mkdir(parents=True)
     make_pile(wire, copies)
     imported, floor = best_of(partial(import_pile, wire, work), partial(write_same_files, work))
     items = sum(1 for _ in (work / "content-0").rglob("*.md"))
-    build, bare = best_of(partial(build_site, work), partial(render_bare_pages, work))
-    return [
+    rows = [
         row(f"import, {items} items", imported, floor),
-        row(f"import throughput, {items} items", items / imported, items / floor, unit="items/s"),
-        row(f"site build, {items} items", build, bare),
+        row("  throughput", items / imported, items / floor, unit="items/s"),
     ]
+    if ram is not None:
+        ram_wire = ram / "wire"
+        shutil.copytree(wire, ram_wire)
+        on_ram, ram_floor = best_of(
+            partial(import_pile, ram_wire, ram), partial(write_same_files, ram)
+        )
+        rows.append(row(f"import on a RAM disk, {items} items", on_ram, ram_floor))
+        rows.append(row("  throughput", items / on_ram, items / ram_floor, unit="items/s"))
+    run_import([wire], work / "content-0", cache_path=work / "cache.json")  # fill the cache
+    again, fresh = best_of(partial(reimport_cached, wire, work), partial(import_pile, wire, work))
+    rows.append(row("re-import, nothing changed (cached)", again, fresh))
+    build, bare = best_of(partial(build_site, work), partial(render_bare_pages, work))
+    rows.append(row(f"site build, {items} items", build, bare))
+    return rows
 
 
 def main() -> None:
@@ -102,12 +121,22 @@ def main() -> None:
     rows = [f"{'measure':<40}{'ours':>10}{'baseline':>10}{'ratio':>8}"]
     for copies in sizes:
         work = Path(tempfile.mkdtemp(prefix="wire-bench-"))
+        ram = (
+            Path(tempfile.mkdtemp(prefix="wire-bench-", dir=RAM_DISK))
+            if RAM_DISK.is_dir()
+            else None
+        )
         try:
-            rows += measure(work, copies)
+            rows += measure(work, copies, ram=ram)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+            if ram is not None:
+                shutil.rmtree(ram, ignore_errors=True)
     print("\n".join(rows))
-    print("baselines: import = writing the same files; build = one bare Jinja2 page per story")
+    print(
+        "baselines: import = writing the same files (same disk); re-import = a fresh import;"
+        " build = one bare Jinja2 page per story"
+    )
 
 
 if __name__ == "__main__":

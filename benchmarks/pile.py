@@ -1,7 +1,8 @@
 """A pile of web-page items made from the sample archive, for benchmarks.
 
-Each copy of a sample page gets a number in every paragraph, so its stories
-get their own ids and slugs; capture times are shifted a day per copy.
+Each copy of a sample page gets a number in its headline and every paragraph,
+so its stories get their own ids and slugs (and an update still finds the
+story it replaces); capture times are shifted a day per copy.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def make_pile(folder: Path, copies: int) -> int:
                 yaml.safe_load(sidecar.read_text("utf-8"))["captured_at"]
             )
             lines = page.read_text("utf-8").splitlines()
-            text = "\n".join(_numbered(line, copy) for line in lines) + "\n"
+            # The headline gets its number in front, so a version suffix stays last.
+            headline, rest = f"{copy}: {lines[0]}", lines[1:]
+            text = "\n".join([headline, *(_numbered(line, copy) for line in rest)]) + "\n"
             name = f"{copy:04d}-{page.stem}"
             (folder / f"{name}.txt").write_text(text, "utf-8")
             shifted = (captured - timedelta(days=copy)).isoformat()

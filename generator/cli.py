@@ -15,6 +15,8 @@ from pathlib import Path
 import click
 
 from generator import __version__
+from generator.cache import cache_file
+from generator.cli_progress import progress_bar
 from generator.errors import WireArchiveError
 from generator.formats.sidecar import parse_timestamp
 from generator.importer import Summary, run_import
@@ -54,20 +56,50 @@ def main() -> None:
     type=_Timestamp(),
     help="When pages without a .meta.yaml sidecar were copied (ISO 8601 with offset).",
 )
-@click.option("--force", is_flag=True, help="Overwrite files that were edited by hand.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Re-read every file and overwrite files that were edited by hand.",
+)
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(".cache/wire-archive"),
+    show_default=True,
+    envvar="WIRE_ARCHIVE_CACHE",
+    help="Where to remember what was imported, so unchanged files are skipped.",
+)
+@click.option("--no-cache", is_flag=True, help="Read every file and remember nothing.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for large piles.  [default: one per core]",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def import_command(
     paths: tuple[Path, ...],
     content: Path,
     captured_at: datetime | None,
     force: bool,
+    cache: Path,
+    no_cache: bool,
+    jobs: int | None,
     as_json: bool,
 ) -> None:
     """Convert wire files (default: the wire/ folder) into content/."""
     sources = list(paths) or [Path("wire")]
     if not paths and not sources[0].is_dir():
         raise click.UsageError("no PATH given and no wire/ folder here")
-    summary = run_import(sources, content, captured_at=captured_at, force=force)
+    with progress_bar() as progress:
+        summary = run_import(
+            sources,
+            content,
+            captured_at=captured_at,
+            force=force,
+            cache_path=None if no_cache else cache_file(cache, content),
+            jobs=jobs,
+            progress=progress,
+        )
     for error in summary.errors:
         click.echo(f"Error: {error}", err=True)
     for path in summary.kept_edited:
@@ -83,7 +115,8 @@ def _describe(summary: Summary) -> str:
     counts = summary.outcomes
     rate = summary.items / summary.seconds if summary.seconds else 0.0
     return (
-        f"Imported {summary.items} items from {summary.files} files in {summary.seconds:.2f} s "
+        f"Imported {summary.items} items from {summary.files - summary.skipped} files "
+        f"({summary.skipped} unchanged files skipped) in {summary.seconds:.2f} s "
         f"({rate:.0f} items/s): {counts['new']} new, {counts['updated']} updated, "
         f"{counts['unchanged']} unchanged, {summary.merged} merged, "
         f"{counts['kept-edited']} kept (edited by hand), {summary.failed} failed."

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,14 +40,22 @@ def shared() -> Path:
     pytest.skip("../shared is not next to this checkout")
 
 
+_CACHE = tempfile.mkdtemp(prefix="wire-archive-test-cache-")
+
+
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """The real console entry point, in a fresh interpreter."""
+    """The real console entry point, in a fresh interpreter.
+
+    The import cache goes to a temporary folder (one file per content folder),
+    not into the checkout.
+    """
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "WIRE_ARCHIVE_CACHE": _CACHE},
     )
 
 

@@ -62,8 +62,35 @@ def test_importing_twice_changes_nothing(tmp_path: Path) -> None:
     before = content_files(content)
     second = run_cli("import", str(wire), "--content", str(content), "--json")
     assert second.returncode == 0
-    assert json.loads(second.stdout)["unchanged"] == 2
+    summary = json.loads(second.stdout)
+    assert (summary["skipped_unchanged_files"], summary["items"], summary["new"]) == (1, 0, 0)
     assert content_files(content) == before
+    uncached = run_cli("import", str(wire), "--content", str(content), "--json", "--no-cache")
+    assert json.loads(uncached.stdout)["unchanged"] == 2
+    assert content_files(content) == before
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    wire, content = tmp_path / "wire", tmp_path / "content"
+    write_page(wire, "pagina")
+    run_cli("import", str(wire), "--content", str(content))
+    write_page(wire, "pagina", PAGE.replace("omgeleid.", "omgeleid via de A28."))
+    summary = json.loads(run_cli("import", str(wire), "--content", str(content), "--json").stdout)
+    assert (summary["skipped_unchanged_files"], summary["updated"], summary["unchanged"]) == (
+        0,
+        1,
+        1,
+    )
+    assert "via de A28" in next(content.rglob("brug-bij-zwolle*.md")).read_text("utf-8")
+
+
+def test_a_file_that_failed_is_read_and_reported_again(tmp_path: Path) -> None:
+    wire = tmp_path / "wire"
+    write_page(wire, "kapot", "Alleen een kop\n")
+    for _ in range(2):
+        result = run_cli("import", str(wire), "--content", str(tmp_path / "content"))
+        assert result.returncode == 1
+        assert "kapot.txt:1: expected a lead paragraph" in result.stderr
 
 
 def test_json_summary_counts_every_outcome(tmp_path: Path) -> None:

@@ -95,3 +95,23 @@ def test_importing_in_two_runs_gives_the_same_archive(tmp_path: Path) -> None:
 def without_provenance(found: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """The stories less their sources and digest (the folders differ)."""
     return {path: {**story, "sources": None, "digest": None} for path, story in found.items()}
+
+
+def test_worker_processes_give_the_same_archive_as_one(tmp_path: Path) -> None:
+    from benchmarks.pile import make_pile
+    from generator.importer import PARALLEL_FROM
+
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    pages = make_pile(wire, copies=40)
+    assert pages >= PARALLEL_FROM  # large enough for the worker pool
+    trees = []
+    for jobs in ("1", "2"):
+        content = tmp_path / f"content-{jobs}"
+        result = run_cli(
+            "import", str(wire), "--content", str(content), "--jobs", jobs, "--no-cache"
+        )
+        assert result.returncode == 0, result.stderr
+        trees.append({p.relative_to(content): p.read_bytes() for p in content.rglob("*.md")})
+    assert len(trees[0]) > 2000
+    assert trees[0] == trees[1]

@@ -165,3 +165,13 @@ def test_a_story_keeps_its_url_when_its_date_moves(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-o", str(output)]
     subprocess.run([*command, "-s", str(ROOT / "pelicanconf.py"), "-q"], check=True, cwd=ROOT)
     assert (output / "2025" / "05" / "01" / "vaste-plek" / "index.html").is_file()
+
+
+def test_an_updated_story_says_when(built_site: Path) -> None:
+    updated = [item for item in items() if "modified" in item]
+    assert updated, "the sample holds an updated story"
+    for item in updated:
+        tree = html.parse(str(built_site / local_day(item) / item["slug"] / "index.html")).getroot()
+        times = [t.get("datetime") for t in tree.cssselect("article header time")]
+        assert times == [item["date"], item["modified"]]
+        assert "Bijgewerkt:" in tree.cssselect("article header")[0].text_content()

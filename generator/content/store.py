@@ -19,6 +19,7 @@ import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from generator.content.files import is_hand_edited, read_item, relative_path, render
 from generator.content.frontmatter import split
@@ -42,36 +43,58 @@ class _Entry:
 
 
 class ContentStore:
-    """Reads what content/ holds once, then answers for and saves stories."""
+    """Reads what content/ holds once, then answers for and saves stories.
 
-    def __init__(self, root: Path, *, force: bool = False) -> None:
+    ``index`` maps each file (its path under the root) to its size, mtime and
+    the front matter the store needs (id, slug, title, date); a file whose size
+    and mtime match is not read again. The store keeps it up to date, so the
+    caller can save it for the next import.
+    """
+
+    def __init__(
+        self, root: Path, *, force: bool = False, index: dict[str, list[Any]] | None = None
+    ) -> None:
         self.root = root
         self.force = force
         self.problems: list[ContentError] = []
+        self.index: dict[str, list[Any]] = {}
         self._by_id: dict[str, _Entry] = {}
         self._by_title: dict[str, tuple[str, str]] = {}  # title key -> (date, id), latest
         self._taken: set[str] = set()
-        self._scan()
+        self._scan(index or {})
 
-    def _scan(self) -> None:
+    def _scan(self, known: dict[str, list[Any]]) -> None:
         if not self.root.exists():
             return
         for path in sorted(self.root.rglob("*.md")):
             relative = path.relative_to(self.root)
             self._taken.add(_path_key(relative))
-            try:
-                metadata, _ = split(path.read_text("utf-8"), path=str(path))
-            except (ContentError, UnicodeDecodeError) as error:
-                self.problems.append(_as_content_error(error, path))
-                continue
-            story, title = metadata.get("id"), metadata.get("title")
-            if not isinstance(story, str):
-                continue
-            self._by_id.setdefault(story, _Entry(relative, str(metadata.get("slug", ""))))
-            if isinstance(title, str):
-                dated = (str(metadata.get("date", "")), story)
-                key = title_key(title)
-                self._by_title[key] = max(self._by_title.get(key, dated), dated)
+            entry = known.get(relative.as_posix())
+            if entry is None or entry[:2] != list(file_stamp(path)):
+                entry = self._read_entry(path)
+            if entry is not None:
+                self._remember(relative, entry)
+
+    def _read_entry(self, path: Path) -> list[Any] | None:
+        """[size, mtime_ns, id, slug, title, date] of one file, from its front matter."""
+        try:
+            metadata, _ = split(path.read_text("utf-8"), path=str(path))
+        except (ContentError, UnicodeDecodeError) as error:
+            self.problems.append(_as_content_error(error, path))
+            return None
+        fields = [metadata.get(key) for key in ("id", "slug", "title", "date")]
+        return [*file_stamp(path), *(None if value is None else str(value) for value in fields)]
+
+    def _remember(self, relative: Path, entry: list[Any]) -> None:
+        self.index[relative.as_posix()] = entry
+        story, slug, title, date = entry[2:]
+        if story is None:
+            return
+        self._by_id.setdefault(story, _Entry(relative, slug or ""))
+        if title is not None:
+            dated = (date or "", story)
+            key = title_key(title)
+            self._by_title[key] = max(self._by_title.get(key, dated), dated)
 
     def find_title(self, key: str) -> str | None:
         """The id of the latest story whose headline folds to ``key``."""
@@ -109,8 +132,9 @@ class ContentStore:
                 return Outcome.KEPT_EDITED, target
             outcome = Outcome.UPDATED
         atomic_write(target, text)
-        self._by_id[item.id] = entry
         self._taken.add(_path_key(entry.path))
+        stamped = [*file_stamp(target), item.id, entry.slug, item.title, item.date.isoformat()]
+        self._remember(entry.path, stamped)
         return outcome, target
 
     def _new_entry(self, item: WireItem) -> _Entry:
@@ -120,6 +144,15 @@ class ContentStore:
             slug = f"{slug}-{item.id.removeprefix('wa-')[:6]}"
             path = relative_path(item, slug)
         return _Entry(path, slug)
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    """Size and modification time; zeros for a file that is not there."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return 0, 0
+    return status.st_size, status.st_mtime_ns
 
 
 def _path_key(path: Path) -> str:

@@ -29,6 +29,8 @@ class _Entry:
 
 def fold(name: str) -> str:
     """The lookup key: no case, no accents, straight apostrophes, single spaces."""
+    if name.isascii():  # most names: nothing to decompose
+        return " ".join(name.lower().split())
     bare = unicodedata.normalize("NFKD", name.casefold().replace("’", "'"))
     return " ".join("".join(ch for ch in bare if not unicodedata.combining(ch)).split())
 

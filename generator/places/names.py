@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from functools import cache
 
 from generator.model import Place
 from generator.places.gazetteer import find_place, fold
@@ -34,6 +35,7 @@ class City:
     place: Place | None
 
 
+@cache  # a pile names the same few hundred cities over and over
 def resolve_city(written: str) -> City:
     """The Dutch spelling of a dateline city and, if known, where it lies."""
     written = " ".join(written.replace("’", "'").split())

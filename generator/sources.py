@@ -1,0 +1,81 @@
+"""Reading the pile: which files are wire files, and each one read into items.
+
+Promise: ``parse_file`` never raises for a bad file: it returns the items, or
+the project's error naming the file (and line), so one broken file never
+stops the others, in this process or in a worker process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from generator.errors import InputError, WireArchiveError
+from generator.formats import Source, detect
+from generator.formats.sidecar import is_sidecar, read_sidecar
+from generator.model import WireItem
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What one wire file gave: its items, or why it gave none."""
+
+    path: Path
+    items: list[WireItem]
+    error: WireArchiveError | None = None
+
+
+def wire_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every file under ``paths``, sorted, without hidden files and sidecars."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file())
+            yield from (p for p in found if not (_is_hidden(p.relative_to(path)) or is_sidecar(p)))
+        elif not is_sidecar(path):
+            yield path
+
+
+def _is_hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def parse_file(path: Path, default_captured_at: datetime | None = None) -> Parsed:
+    fmt = detect(path)
+    assert fmt is not None, "only files with a known format are parsed"
+    try:
+        return Parsed(path, fmt.parse(read_source(path, default_captured_at)))
+    except WireArchiveError as error:
+        return Parsed(path, [], error)
+
+
+def read_source(path: Path, default_captured_at: datetime | None) -> Source:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", path=path) from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"expected UTF-8 text, found byte 0x{raw[error.start]:02x} at offset {error.start}",
+            path=path,
+        ) from error
+    sidecar = read_sidecar(path)
+    return Source(
+        path=path,
+        text=text,
+        captured_at=sidecar.captured_at or default_captured_at,
+        section=sidecar.section,
+        name=display_name(path),
+    )
+
+
+def display_name(path: Path) -> str:
+    """The path relative to the working folder when it lies inside it: the
+    ``sources`` recorded in content/ must not depend on where the archive sits."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
