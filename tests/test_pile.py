@@ -115,3 +115,13 @@ def test_worker_processes_give_the_same_archive_as_one(tmp_path: Path) -> None:
         trees.append({p.relative_to(content): p.read_bytes() for p in content.rglob("*.md")})
     assert len(trees[0]) > 2000
     assert trees[0] == trees[1]
+
+
+def test_an_update_in_a_later_import_finds_its_story_by_headline(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    import_json(PILE / "5-dijken.txt", content=content)
+    summary = import_json(PILE / "6-dijken-nieuw.txt", content=content)
+    assert (summary["new"], summary["updated"]) == (0, 1)
+    [(path, dike)] = stories(content).items()
+    assert path == "2025/05/02/waterschap-versterkt-dijk-langs-de-lek.md"
+    assert (dike["version"], dike["modified"]) == (2, "2025-05-02T15:30:00+02:00")
