@@ -28,6 +28,7 @@ from pathlib import Path
 
 from jinja2 import Template
 
+from benchmarks.formats import measure_formats
 from benchmarks.pile import ROOT, make_pile
 from generator.content.frontmatter import split
 from generator.content.markdown import markdown_to_html
@@ -86,7 +87,7 @@ def render_bare_pages(work: Path, attempt: int) -> None:
 
 
 def row(label: str, ours: float, baseline: float, unit: str = "s") -> str:
-    ratio = f"{ours / baseline:>8.1f}" if unit == "s" else ""
+    ratio = f"{ours / baseline:>8.1f}" if unit in ("s", "µs") else ""
     return f"{label + f' ({unit})':<40}{ours:>10.2f}{baseline:>10.2f}{ratio}"
 
 
@@ -132,6 +133,8 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
             if ram is not None:
                 shutil.rmtree(ram, ignore_errors=True)
+    rows.append("reading one item (microseconds; baseline: the bare JSON/XML/text parse)")
+    rows += [row(f"  {name}", ours, bare, unit="µs") for name, ours, bare in measure_formats()]
     print("\n".join(rows))
     print(
         "baselines: import = writing the same files (same disk); re-import = a fresh import;"

@@ -25,10 +25,10 @@ from typing import Any
 from generator.content.store import atomic_write, file_stamp
 from generator.formats.sidecar import sidecar_path
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 # The converter's own code and data: a change to any of them invalidates the cache.
 _CONVERTER_PARTS = ("formats", "text", "places", "content")
-_CONVERTER_MODULES = ("model.py", "merge.py", "importer.py", "sources.py")
+_CONVERTER_MODULES = ("model.py", "merge.py", "importer.py", "sources.py", "errors.py")
 
 Stamp = list[int]  # size and mtime_ns of a file and its sidecar
 

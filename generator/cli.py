@@ -104,6 +104,8 @@ def import_command(
         click.echo(f"Error: {error}", err=True)
     for path in summary.kept_edited:
         click.echo(f"Kept: {path} was edited by hand (use --force to overwrite)", err=True)
+    for reason in summary.not_stories:
+        click.echo(f"Skipped: {reason}", err=True)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -114,10 +116,20 @@ def import_command(
 def _describe(summary: Summary) -> str:
     counts = summary.outcomes
     rate = summary.items / summary.seconds if summary.seconds else 0.0
+    per_format = "".join(
+        f"\n  {name}: {found['files']} files, {found['items']} items"
+        for name, found in sorted(summary.formats.items())
+    )
+    skipped = (
+        f"\n  {len(summary.not_stories)} files without a text story skipped"
+        if summary.not_stories
+        else ""
+    )
     return (
         f"Imported {summary.items} items from {summary.files - summary.skipped} files "
         f"({summary.skipped} unchanged files skipped) in {summary.seconds:.2f} s "
         f"({rate:.0f} items/s): {counts['new']} new, {counts['updated']} updated, "
         f"{counts['unchanged']} unchanged, {summary.merged} merged, "
         f"{counts['kept-edited']} kept (edited by hand), {summary.failed} failed."
+        f"{per_format}{skipped}"
     )

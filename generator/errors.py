@@ -41,6 +41,13 @@ class InputError(WireArchiveError):
     """A wire file could not be read as any item: it is skipped, the rest goes on."""
 
 
+class NotAStoryError(InputError):
+    """A well-formed file that holds no text story (a package, a video's metadata,
+    a fragment of a document): reported as skipped with the reason, not as a failure."""
+
+    exit_code = 0
+
+
 class ParseError(InputError):
     """A wire file is in a known format but breaks its rules at a given line."""
 

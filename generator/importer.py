@@ -24,8 +24,8 @@ from pathlib import Path
 from generator.cache import ImportCache
 from generator.content.store import ContentStore, Outcome, sync
 from generator.errors import WireArchiveError
-from generator.formats import detect
-from generator.merge import merge_all, merge_group, resolve_updates
+from generator.formats import is_wire_file
+from generator.merge import merge_all, merge_group, resolve_identities
 from generator.model import WireItem
 from generator.sources import Parsed, parse_file, wire_files
 
@@ -39,7 +39,9 @@ class Summary:
     items: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)
     merged: int = 0
-    ignored: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # no wire files by their names
+    not_stories: list[str] = field(default_factory=list)  # wire files without a text story
+    formats: dict[str, Counter[str]] = field(default_factory=dict)
     errors: list[WireArchiveError] = field(default_factory=list)
     kept_edited: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -47,6 +49,11 @@ class Summary:
     @property
     def failed(self) -> int:
         return len(self.errors)
+
+    def count_format(self, parsed: Parsed) -> None:
+        counts = self.formats.setdefault(parsed.wire_format or "unknown", Counter())
+        counts["files"] += 1
+        counts["items"] += len(parsed.items)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -59,6 +66,8 @@ class Summary:
             "errors": [str(error) for error in self.errors],
             "kept_edited": self.kept_edited,
             "ignored": self.ignored,
+            "skipped_not_stories": self.not_stories,
+            "formats": {name: dict(counts) for name, counts in sorted(self.formats.items())},
             "seconds": round(self.seconds, 3),
         }
 
@@ -88,7 +97,7 @@ def run_import(
     cache = ImportCache.load(cache_path, options=f"captured_at={captured_at}")
     to_parse = []
     for path in wire_files(paths):
-        if detect(path) is None:
+        if not is_wire_file(path):
             summary.ignored.append(str(path))
         elif cache.unchanged(path) and not force:
             summary.skipped += 1
@@ -97,10 +106,14 @@ def run_import(
     summary.files = len(to_parse) + summary.skipped
     items: list[WireItem] = []
     for parsed in _parse_all(to_parse, captured_at, jobs, progress):
-        if parsed.error is not None:
+        if parsed.skipped:
+            summary.not_stories.append(str(parsed.error))
+        elif parsed.error is not None:
             summary.errors.append(parsed.error)
             continue
-        items.extend(parsed.items)
+        else:
+            items.extend(parsed.items)
+            summary.count_format(parsed)
         cache.remember(parsed.path)
     store = ContentStore(content, force=force, index=cache.index)
     integrate(items, store, summary)
@@ -146,7 +159,7 @@ def integrate(items: list[WireItem], store: ContentStore, summary: Summary) -> l
     story files, in the pile's order.
     """
     summary.items = len(items)
-    stories = merge_all(resolve_updates(items, store.find_title))
+    stories = merge_all(resolve_identities(items, store.find_title, store.find_lead))
     summary.merged = len(items) - len(stories)
     written = []
     for story in stories:

@@ -4,10 +4,12 @@ Promises:
 - items with the same id become one item: the fullest text wins (a story over
   a teaser, more text over less, the one seen last on a tie), the earliest date
   stays, and every source is kept;
-- an update (version 2 and up, or an item that says which headline it
-  replaces) takes the id of the story it replaces, found by headline, so it
-  merges into that story: the newest version's text wins, the first date stays,
-  and ``modified`` records when the newer version appeared;
+- an item with the same lead as a known story joins it (the same story from
+  two sources or formats); an update of a web page (version 2 and up, or an
+  item that says which headline it replaces) takes the id of the story it
+  replaces, found by headline, so it merges into that story: the newest
+  version's text wins, the first date stays, and ``modified`` records when the
+  newer version appeared;
 - a story keeps the slug it was written with; a new one is named after the
   fullest text of its first version (a headline over a teaser's sentence), so
   the URL does not depend on which later versions came along;
@@ -23,9 +25,11 @@ from dataclasses import replace
 from datetime import datetime
 
 from generator.model import WireItem
+from generator.text.identity import story_id
 from generator.text.slugs import slugify
 
 _VERSION_SUFFIX = re.compile(r"\s*\(\d{1,2}\)$")
+MIN_LEAD = 40  # characters: shorter leads are too common to identify a story
 
 
 def title_key(title: str) -> str:
@@ -38,21 +42,36 @@ def is_update(item: WireItem) -> bool:
     return item.version > 1 or item.replaces is not None
 
 
-def resolve_updates(
-    items: list[WireItem], find_title: Callable[[str], str | None]
-) -> list[WireItem]:
-    """Give each update the id of the story it replaces, when that story is known.
+def lead_key(summary: str) -> str | None:
+    """The lead's identity (as a web page's id); ``None`` for a lead too short to tell."""
+    return story_id(summary) if len(" ".join(summary.split())) >= MIN_LEAD else None
 
-    Stories in ``items`` are searched first, then ``find_title`` (the archive).
+
+def resolve_identities(
+    items: list[WireItem],
+    find_title: Callable[[str], str | None],
+    find_lead: Callable[[str], str | None],
+) -> list[WireItem]:
+    """Give each item the id of the story it belongs to, when that story is known.
+
+    An update without a provider id (a web page's ``(2)`` or notice) finds its
+    story by headline; any other item finds it by its lead, so the same story
+    from two sources or in two formats becomes one. Stories in ``items`` are
+    searched first, then the archive (``find_title``, ``find_lead``).
     """
-    in_run = {title_key(item.title): item.id for item in items if not is_update(item)}
+    titles = {title_key(item.title): item.id for item in items if not is_update(item)}
+    leads: dict[str, str] = {}
     resolved = []
     for item in items:
-        if is_update(item):
+        if is_update(item) and item.guid is None:
             key = title_key(item.replaces or item.title)
-            target = in_run.get(key) or find_title(key)
-            if target:
-                item = replace(item, id=target)
+            target = titles.get(key) or find_title(key)
+        else:
+            key = lead_key(item.summary) or ""
+            target = (leads.get(key) or find_lead(key)) if key else None
+            leads.setdefault(key, target or item.id)
+        if target and target != item.id:
+            item = replace(item, id=target)
         resolved.append(item)
     return resolved
 

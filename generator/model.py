@@ -49,6 +49,10 @@ class WireItem:
     ``replaces`` is the headline an update says it replaces; ``modified`` is set
     when a later version was merged in. ``sources`` are the wire files the item
     was made from. ``slug`` is empty until the story is first written.
+    ``headings`` are the positions in ``paragraphs`` that are subheads.
+    The agency formats add what they carry: ``guid`` (the provider's id of the
+    story, the same for all its versions), ``byline``, ``genre``,
+    ``keywords``, ``language`` and ``wire_format``.
     """
 
     id: str
@@ -70,3 +74,10 @@ class WireItem:
     version: int = 1
     replaces: str | None = None
     modified: datetime | None = None
+    headings: tuple[int, ...] = ()
+    guid: str | None = None
+    byline: str | None = None
+    genre: str | None = None
+    keywords: tuple[str, ...] = ()
+    language: str | None = None
+    wire_format: str | None = None

@@ -12,19 +12,25 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from generator.errors import InputError, WireArchiveError
-from generator.formats import Source, detect
+from generator.errors import InputError, NotAStoryError, WireArchiveError
+from generator.formats import Source, read_items
 from generator.formats.sidecar import is_sidecar, read_sidecar
 from generator.model import WireItem
 
 
 @dataclass(frozen=True)
 class Parsed:
-    """What one wire file gave: its items, or why it gave none."""
+    """What one wire file gave: its format and items, or why it gave none."""
 
     path: Path
     items: list[WireItem]
     error: WireArchiveError | None = None
+    wire_format: str | None = None
+
+    @property
+    def skipped(self) -> bool:
+        """The file is fine but holds no text story (see ``NotAStoryError``)."""
+        return isinstance(self.error, NotAStoryError)
 
 
 def wire_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -42,30 +48,22 @@ def _is_hidden(relative: Path) -> bool:
 
 
 def parse_file(path: Path, default_captured_at: datetime | None = None) -> Parsed:
-    fmt = detect(path)
-    assert fmt is not None, "only files with a known format are parsed"
     try:
-        return Parsed(path, fmt.parse(read_source(path, default_captured_at)))
+        wire_format, items = read_items(read_source(path, default_captured_at))
     except WireArchiveError as error:
         return Parsed(path, [], error)
+    return Parsed(path, items, wire_format=wire_format)
 
 
 def read_source(path: Path, default_captured_at: datetime | None) -> Source:
     try:
-        raw = path.read_bytes()
+        data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", path=path) from error
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"expected UTF-8 text, found byte 0x{raw[error.start]:02x} at offset {error.start}",
-            path=path,
-        ) from error
     sidecar = read_sidecar(path)
     return Source(
         path=path,
-        text=text,
+        data=data,
         captured_at=sidecar.captured_at or default_captured_at,
         section=sidecar.section,
         name=display_name(path),

@@ -89,6 +89,12 @@ ITEMS = st.builds(
     version=st.integers(1, 12),
     replaces=st.none() | CLEAN,
     modified=st.none() | DATES,
+    guid=st.none() | CLEAN,
+    byline=st.none() | CLEAN,
+    genre=st.none() | CLEAN,
+    keywords=st.lists(CLEAN, max_size=3).map(tuple),
+    language=st.none() | st.sampled_from(["nl", "en-GB", "nb-NO"]),
+    wire_format=st.none() | st.sampled_from(["webpage", "ninjs-3.0", "nitf"]),
 )
 
 
@@ -101,13 +107,40 @@ def test_content_file_reads_back_as_the_item(item: WireItem, slug: str) -> None:
     metadata, body = split(text)
     assert metadata["slug"] == slug
     assert metadata["digest"].startswith("sha256:")
-    assert body == paragraphs_to_markdown(item.paragraphs)
+    assert body == paragraphs_to_markdown(item.paragraphs, item.headings)
     assert not is_hand_edited(text)
 
 
-@given(st.lists(PARAGRAPH, max_size=5))
-def test_markdown_reads_back_as_the_paragraphs(paragraphs: list[str]) -> None:
-    assert markdown_to_paragraphs(paragraphs_to_markdown(paragraphs)) == paragraphs
+HEADED = st.lists(PARAGRAPH, max_size=5).flatmap(
+    lambda paragraphs: st.tuples(
+        st.just(paragraphs),
+        st.sets(st.integers(0, max(len(paragraphs) - 1, 0))).map(
+            lambda found: tuple(sorted(i for i in found if i < len(paragraphs)))
+        ),
+    )
+)
+
+
+@given(HEADED)
+def test_markdown_reads_back_as_the_paragraphs(headed: tuple[list[str], tuple[int, ...]]) -> None:
+    paragraphs, headings = headed
+    assert markdown_to_paragraphs(paragraphs_to_markdown(paragraphs, headings)) == headed
+
+
+@given(HEADED)
+def test_subheads_render_as_headings_with_their_text(
+    headed: tuple[list[str], tuple[int, ...]],
+) -> None:
+    paragraphs, headings = headed
+    markup = markdown_to_html(paragraphs_to_markdown(paragraphs, headings))
+    if not paragraphs:
+        assert markup == ""
+        return
+    tree = lxml_html.fragment_fromstring(markup, create_parent="div")
+    assert [child.tag for child in tree] == [
+        "h2" if i in headings else "p" for i in range(len(paragraphs))
+    ]
+    assert [child.text_content() for child in tree] == paragraphs
 
 
 @given(ITEMS, st.data())

@@ -20,6 +20,7 @@ from generator.content.frontmatter import FENCE, join, split
 from generator.content.markdown import clean_text, markdown_to_paragraphs, paragraphs_to_markdown
 from generator.errors import ContentError
 from generator.model import DatePrecision, Place, WireItem
+from generator.text.ages import AMSTERDAM
 
 DIGEST_KEY = "digest"
 _DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: (sha256:[0-9a-f]{{32}})\n", re.MULTILINE)
@@ -46,6 +47,12 @@ def front_matter(item: WireItem, slug: str) -> dict[str, Any]:
         "version": item.version if item.version > 1 else None,
         "replaces": item.replaces,
         "sources": list(item.sources) or None,
+        "guid": item.guid,
+        "byline": item.byline,
+        "genre": item.genre,
+        "keywords": list(item.keywords) or None,
+        "language": item.language,
+        "wire_format": item.wire_format,
     }
     return {key: value for key, value in metadata.items() if value is not None}
 
@@ -67,11 +74,13 @@ def _moment(value: object) -> datetime | None:
 def read_item(text: str, path: str = "<text>") -> WireItem:
     """The item a content file records; ``ContentError`` if it is not one of ours."""
     metadata, body = split(text, path=path)
+    paragraphs, headings = markdown_to_paragraphs(body)
     try:
         return WireItem(
             id=str(metadata["id"]),
             title=str(metadata["title"]),
-            paragraphs=markdown_to_paragraphs(body),
+            paragraphs=paragraphs,
+            headings=headings,
             summary=str(metadata["summary"]),
             date=datetime.fromisoformat(str(metadata["date"])),
             date_precision=DatePrecision(metadata["date_precision"]),
@@ -88,6 +97,12 @@ def read_item(text: str, path: str = "<text>") -> WireItem:
             version=int(metadata.get("version", 1)),
             replaces=metadata.get("replaces"),
             modified=_moment(metadata.get("modified")),
+            guid=metadata.get("guid"),
+            byline=metadata.get("byline"),
+            genre=metadata.get("genre"),
+            keywords=tuple(str(word) for word in metadata.get("keywords", ())),
+            language=metadata.get("language"),
+            wire_format=metadata.get("wire_format"),
         )
     except (KeyError, ValueError, TypeError) as error:
         raise ContentError(
@@ -101,7 +116,8 @@ def render(item: WireItem, slug: str) -> str:
     The digest line is the last of the front matter: the text without it is
     exactly what was hashed, so ``is_hand_edited`` can check it by removing it.
     """
-    unsigned = join(front_matter(item, slug), paragraphs_to_markdown(item.paragraphs))
+    body = paragraphs_to_markdown(item.paragraphs, item.headings)
+    unsigned = join(front_matter(item, slug), body)
     fence_end = unsigned.index(f"\n{FENCE}\n", len(FENCE)) + 1
     digest_line = f"{DIGEST_KEY}: {_digest(unsigned)}\n"
     return unsigned[:fence_end] + digest_line + unsigned[fence_end:]
@@ -126,5 +142,5 @@ def is_hand_edited(text: str) -> bool:
 
 def relative_path(item: WireItem, slug: str) -> Path:
     """``YYYY/MM/DD/slug.md``: files sorted as the archive is."""
-    day = item.date
+    day = item.date.astimezone(AMSTERDAM)  # the day the archive files it under
     return Path(f"{day:%Y}", f"{day:%m}", f"{day:%d}", f"{slug}.md")

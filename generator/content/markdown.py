@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
 
@@ -38,19 +39,31 @@ def paragraph_to_markdown(text: str) -> str:
     return _ORDERED_START.sub(r"\1\\\2", escaped)
 
 
-def paragraphs_to_markdown(paragraphs: list[str]) -> str:
-    """Paragraphs separated by blank lines, ending with a newline."""
-    blocks = [block for block in map(paragraph_to_markdown, paragraphs) if block]
+HEADING = "## "
+
+
+def paragraphs_to_markdown(paragraphs: list[str], headings: Iterable[int] = ()) -> str:
+    """Paragraphs separated by blank lines, ending with a newline; the ones at
+    the positions in ``headings`` as level-2 headings (a story's subheads)."""
+    marked = set(headings)
+    blocks = []
+    for position, paragraph in enumerate(paragraphs):
+        block = paragraph_to_markdown(paragraph)
+        if block:
+            blocks.append(HEADING + block if position in marked else block)
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def markdown_to_paragraphs(markdown: str) -> list[str]:
-    """The inverse of ``paragraphs_to_markdown``: the wire text back, exactly."""
-    blocks = markdown.strip("\n").split("\n\n")
-    return [_ESCAPED.sub(r"\1", block) for block in blocks if block]
+def markdown_to_paragraphs(markdown: str) -> tuple[list[str], tuple[int, ...]]:
+    """The inverse of ``paragraphs_to_markdown``: the paragraphs back, exactly,
+    and the positions of the headings among them."""
+    blocks = [block for block in markdown.strip("\n").split("\n\n") if block]
+    headings = tuple(i for i, block in enumerate(blocks) if block.startswith(HEADING))
+    texts = (block.removeprefix(HEADING) for block in blocks)
+    return [_ESCAPED.sub(r"\1", text) for text in texts], headings
 
 
 def markdown_to_html(markdown: str) -> str:

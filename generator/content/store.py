@@ -24,7 +24,7 @@ from typing import Any
 from generator.content.files import is_hand_edited, read_item, relative_path, render
 from generator.content.frontmatter import split
 from generator.errors import ContentError
-from generator.merge import title_key
+from generator.merge import lead_key, title_key
 from generator.model import WireItem
 from generator.text.slugs import slugify
 
@@ -46,7 +46,7 @@ class ContentStore:
     """Reads what content/ holds once, then answers for and saves stories.
 
     ``index`` maps each file (its path under the root) to its size, mtime and
-    the front matter the store needs (id, slug, title, date); a file whose size
+    the front matter the store needs (id, slug, title, date, lead key); a file whose size
     and mtime match is not read again. The store keeps it up to date, so the
     caller can save it for the next import.
     """
@@ -60,6 +60,7 @@ class ContentStore:
         self.index: dict[str, list[Any]] = {}
         self._by_id: dict[str, _Entry] = {}
         self._by_title: dict[str, tuple[str, str]] = {}  # title key -> (date, id), latest
+        self._by_lead: dict[str, str] = {}  # lead key -> id
         self._taken: set[str] = set()
         self._scan(index or {})
 
@@ -83,14 +84,21 @@ class ContentStore:
             self.problems.append(_as_content_error(error, path))
             return None
         fields = [metadata.get(key) for key in ("id", "slug", "title", "date")]
-        return [*file_stamp(path), *(None if value is None else str(value) for value in fields)]
+        lead = lead_key(str(metadata.get("summary", "")))
+        return [
+            *file_stamp(path),
+            *(None if value is None else str(value) for value in fields),
+            lead,
+        ]
 
     def _remember(self, relative: Path, entry: list[Any]) -> None:
         self.index[relative.as_posix()] = entry
-        story, slug, title, date = entry[2:]
+        story, slug, title, date, lead = entry[2:]
         if story is None:
             return
         self._by_id.setdefault(story, _Entry(relative, slug or ""))
+        if lead is not None:
+            self._by_lead.setdefault(lead, story)
         if title is not None:
             dated = (date or "", story)
             key = title_key(title)
@@ -100,6 +108,10 @@ class ContentStore:
         """The id of the latest story whose headline folds to ``key``."""
         found = self._by_title.get(key)
         return found[1] if found else None
+
+    def find_lead(self, key: str) -> str | None:
+        """The id of the story whose lead has ``key`` (see ``merge.lead_key``)."""
+        return self._by_lead.get(key)
 
     def prior(self, story_id: str) -> WireItem | None:
         """The story as its file records it, unless the file was edited by hand."""
@@ -134,6 +146,7 @@ class ContentStore:
         atomic_write(target, text)
         self._taken.add(_path_key(entry.path))
         stamped = [*file_stamp(target), item.id, entry.slug, item.title, item.date.isoformat()]
+        stamped.append(lead_key(item.summary))
         self._remember(entry.path, stamped)
         return outcome, target
 

@@ -1,18 +1,33 @@
 """Input formats: each module reads one kind of raw wire file into ``WireItem``s.
 
-``detect`` picks the parser for a file; a format registers itself by adding a
-``WireFormat`` to ``FORMATS``. Everything downstream sees only ``WireItem``.
+``is_wire_file`` says which files to look at (by name); ``read_items`` says
+what a file is by its content, not by its extension: JSON that is ninjs or
+ANP's news API, XML whose root is NITF, NewsML-G2 or NewsML 1.2, and text,
+which is a copied web page. Everything downstream sees only ``WireItem``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import codecs
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from generator.errors import InputError, NotAStoryError, ParseError
 from generator.formats import webpage
+from generator.formats.anp_json import anp_items, read_anp_json
+from generator.formats.newsml12 import read_newsml12
+from generator.formats.newsml_g2 import is_g2, read_g2
+from generator.formats.ninjs import looks_like_ninjs, ninjs_version, read_ninjs
+from generator.formats.nitf import read_nitf
+from generator.formats.xml import local, parse_xml
 from generator.model import WireItem
+
+WIRE_SUFFIXES = frozenset({".txt", ".json", ".xml", ".nitf", ".newsml", ".ninjs", ".g2", ""})
+# Files that travel with a pile but hold no wire item.
+_NOT_WIRE = ("license", "licence", "readme", "copying", "notice", "changelog", "authors")
 
 
 @dataclass(frozen=True)
@@ -20,29 +35,67 @@ class Source:
     """One raw file and what the importer knows about it from outside."""
 
     path: Path
-    text: str
+    data: bytes
     captured_at: datetime | None
     section: str | None
     name: str  # the path as shown to the user and recorded in front matter
 
+    def text(self) -> str:
+        """The file as text: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+        if self.data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return self.data.decode("utf-16")
+        try:
+            return self.data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            byte = self.data[error.start]
+            raise InputError(
+                f"expected UTF-8 text, found byte 0x{byte:02x} at offset {error.start}",
+                path=self.name,
+            ) from error
 
-@dataclass(frozen=True)
-class WireFormat:
-    name: str
-    suffixes: tuple[str, ...]
-    parse: Callable[[Source], list[WireItem]]
+
+def is_wire_file(path: Path) -> bool:
+    """Worth opening: a wire extension (or none), and no licence or read-me."""
+    stem = path.name.lower()
+    return path.suffix.lower() in WIRE_SUFFIXES and not stem.startswith(_NOT_WIRE)
 
 
-def _parse_webpage(source: Source) -> list[WireItem]:
-    return webpage.parse(
-        source.text, path=source.name, captured_at=source.captured_at, section=source.section
+def read_items(source: Source) -> tuple[str, list[WireItem]]:
+    """The format of ``source``, by content, and its items."""
+    head = source.data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1]
+    if head in (b"{", b"["):
+        return _read_json(source)
+    if head == b"<":
+        return _read_xml(source)
+    items = webpage.parse(
+        source.text(), path=source.name, captured_at=source.captured_at, section=source.section
     )
+    return "webpage", items
 
 
-FORMATS: tuple[WireFormat, ...] = (WireFormat("webpage", (".txt",), _parse_webpage),)
+def _read_json(source: Source) -> tuple[str, list[WireItem]]:
+    try:
+        document: Any = json.loads(source.text())
+    except json.JSONDecodeError as error:
+        raise ParseError(
+            expected="valid JSON", found=error.msg, path=source.name, line=error.lineno
+        ) from error
+    if anp_items(document) is not None:
+        return "anp-json", read_anp_json(document, source.name)
+    if looks_like_ninjs(document):
+        return f"ninjs-{ninjs_version(document).split('.')[0]}", read_ninjs(document, source.name)
+    raise NotAStoryError("JSON that is neither ninjs nor ANP's news API", path=source.name)
 
 
-def detect(path: Path) -> WireFormat | None:
-    """The format a wire file is in, or ``None`` when it is no wire file we read."""
-    suffix = path.suffix.lower()
-    return next((fmt for fmt in FORMATS if suffix in fmt.suffixes), None)
+def _read_xml(source: Source) -> tuple[str, list[WireItem]]:
+    root = parse_xml(source.data, source.name)
+    name = local(root)
+    if name == "nitf":
+        return "nitf", read_nitf(root, source.name)
+    if name == "NewsML":
+        return "newsml-1.2", read_newsml12(root, source.name)
+    if is_g2(root):
+        return "newsml-g2", read_g2(root, source.name)
+    raise NotAStoryError(
+        f"XML with root <{name}>, which is no news format wire-archive reads", path=source.name
+    )

@@ -24,6 +24,7 @@ class Lead:
     cities: tuple[str, ...] = ()  # all of them, when the dateline names several
     place: Place | None = None
     agency: str | None = None
+    joined: bool = False  # the dateline stood alone and was joined to the next paragraph
 
 
 def read_lead(paragraphs: list[str], *, repair_first_letter: bool = False) -> Lead:
@@ -34,6 +35,9 @@ def read_lead(paragraphs: list[str], *, repair_first_letter: bool = False) -> Le
         # ``DEN HAAG (ANP) -`` on a line of its own: it belongs to the next one.
         paragraphs[:2] = [f"{paragraphs[0]} {paragraphs[1]}"]
         dateline = split_dateline(paragraphs[0])
+        joined = True
+    else:
+        joined = False
     if dateline is None:
         return Lead(paragraphs, paragraphs[0])
     if repair_first_letter:
@@ -49,4 +53,5 @@ def read_lead(paragraphs: list[str], *, repair_first_letter: bool = False) -> Le
         cities=tuple(city.name for city in cities) if len(cities) > 1 else (),
         place=cities[0].place,
         agency=dateline.agency,
+        joined=joined,
     )

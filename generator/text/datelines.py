@@ -21,11 +21,12 @@ AGENCY_CODES = frozenset(
 )  # fmt: skip
 
 _CITY = r"(?P<city>['’]?[^\W\d_][^\W\d_'’.\- /]*(?:[ '’.\-/]{1,2}[^\W\d_][^\W\d_'’.\-]*){0,5}\.?)"
+_REGION = r"(?:, [^\W\d_][^(),]{0,30}?)?"  # ``GROSSETO, Italy (AP) --``: English wire style
 _TELEX_DATE = r"(?: \d{1,2}/\d{1,2})?"
 _AGENCY = r"\((?P<agency>[A-Za-z]+(?:/[A-Za-z]+)*)\)"
-_DASH = r"\s?[-–—=](?:\s+|$)"  # the text may follow on the next line
+_DASH = r"\s?(?:--|[-–—=])(?:\s+|$)"  # the text may follow on the next line
 
-_WITH_AGENCY = re.compile(rf"^{_CITY}{_TELEX_DATE} {_AGENCY}{_DASH}")
+_WITH_AGENCY = re.compile(rf"^{_CITY}{_REGION}{_TELEX_DATE} {_AGENCY}{_DASH}")
 # Regional copy carries no agency: ``DOMBURG - ``. Only an all-capitals city
 # qualifies, so an ordinary sentence with a dash is never read as a dateline.
 _WITHOUT_AGENCY = re.compile(r"^(?P<city>['’]?[A-ZÀ-Þ][A-ZÀ-Þ'’.\-/ ]{1,40}?) [-–—](?: |$)")

@@ -12,11 +12,16 @@ import unicodedata
 
 MAX_SLUG = 60
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans(
+    {"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+     "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ð": "d", "ı": "i"}
+)  # fmt: skip
 
 
 def slugify(text: str, fallback: str = "item") -> str:
     """``'s-Hertogenbosch`` -> ``s-hertogenbosch``; empty results give ``fallback``."""
-    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    folded = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     slug = _NOT_ALNUM.sub("-", ascii_text).strip("-")
     if len(slug) > MAX_SLUG:

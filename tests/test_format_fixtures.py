@@ -1,5 +1,7 @@
-"""The web-page format, case by case: each fixture holds a copied page and the
-content files it must become (front matter and body; the digest line left out)."""
+"""Every input format, case by case: each fixture holds a wire file (a copied
+page, a ninjs or ANP JSON item, an NITF, NewsML-G2 or NewsML 1.2 document) and
+the content files it must become (front matter and body; the digest line left
+out), or the error or skip it must give."""
 
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.content.store import ContentStore
-from generator.errors import ParseError
-from generator.formats import webpage
+from generator.errors import NotAStoryError, WireArchiveError
+from generator.formats import Source, read_items
 from generator.importer import Summary, integrate
 from tests.conftest import FIXTURES
 from tests.fixture_files import Case, read_cases
@@ -20,23 +22,28 @@ DEFAULT_CAPTURED_AT = "2025-03-14T18:05:00+01:00"
 _DIGEST = re.compile(r"^digest: .*\n", re.MULTILINE)
 
 CASES = [
-    pytest.param(path, case, id=f"{path.stem}:{case.id}")
-    for path in sorted((FIXTURES / "webpage").glob("*.txt"))
+    pytest.param(path, case, id=f"{path.parent.name}/{path.stem}:{case.id}")
+    for folder in ("webpage", "formats")
+    for path in sorted((FIXTURES / folder).glob("*.txt"))
     for case in read_cases(path)
 ]
 
 
 def convert(case: Case, content: Path) -> str:
     """What the importer makes of the case's page, as the files it writes."""
-    captured_at = datetime.fromisoformat(case.options.get("captured_at", DEFAULT_CAPTURED_AT))
+    name = case.options.get("name", "page.txt")
+    source = Source(
+        path=Path(name),
+        data=(case.input + "\n").encode("utf-8"),
+        captured_at=datetime.fromisoformat(case.options.get("captured_at", DEFAULT_CAPTURED_AT)),
+        section=case.options.get("section"),
+        name=name,
+    )
     try:
-        items = webpage.parse(
-            case.input + "\n",
-            path="page.txt",
-            captured_at=captured_at,
-            section=case.options.get("section"),
-        )
-    except ParseError as error:
+        _, items = read_items(source)
+    except NotAStoryError as skipped:
+        return f"skipped: {skipped}"
+    except WireArchiveError as error:
         return f"error: {error}"
     files = []
     for target in integrate(items, ContentStore(content), Summary()):

@@ -1,0 +1,73 @@
+"""ANP's news API in JSON: one item per file, or a listing of items.
+
+Fields: ``id``, ``version``, ``title``, ``bodyText`` (HTML paragraphs, the first
+opening with the dateline), ``firstIssueDate``, ``pubDate``, ``modified``,
+``sourceTitle`` (``ANP``, ``ANP/AFP``), ``category`` or ``categories`` (Dutch
+section names), ``authors``. A listing is a list of items, or an object with
+the items under ``items``/``results``/``data``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.errors import NotAStoryError, ParseError
+from generator.formats.markup import body_from_html
+from generator.formats.story import Fields, build_item, parse_date
+from generator.model import WireItem
+
+_LISTING_KEYS = ("items", "results", "data")
+
+
+def anp_items(document: Any) -> list[dict[str, Any]] | None:
+    """The ANP items in ``document``, or ``None`` when it is not ANP's JSON."""
+    if isinstance(document, dict):
+        if "bodyText" in document:
+            return [document]
+        listed = next(
+            (document[k] for k in _LISTING_KEYS if isinstance(document.get(k), list)), None
+        )
+        return anp_items(listed) if listed is not None else None
+    if isinstance(document, list) and document and all(isinstance(d, dict) for d in document):
+        return document if any("bodyText" in d for d in document) else None
+    return None
+
+
+def read_anp_json(document: Any, path: str) -> list[WireItem]:
+    items = anp_items(document) or []
+    if not items:
+        raise NotAStoryError("an ANP listing without items", path=path)
+    return [_read_item(item, path, position) for position, item in enumerate(items, 1)]
+
+
+def _read_item(item: dict[str, Any], path: str, position: int) -> WireItem:
+    if not isinstance(item.get("bodyText", ""), str):
+        raise ParseError(
+            expected="bodyText as an HTML string",
+            found=repr(item.get("bodyText")),
+            path=path,
+            line=None,
+        )
+    categories = item.get("categories") or ([item["category"]] if item.get("category") else [])
+    authors = item.get("authors") or []
+    first_issue = item.get("firstIssueDate")
+    return build_item(
+        Fields(
+            wire_format="anp-json",
+            path=path if position == 1 else f"{path}#{position}",
+            title=item.get("title"),
+            body=body_from_html(str(item.get("bodyText") or "")),
+            date=parse_date(first_issue) or parse_date(item.get("pubDate")),
+            date_source="ANP firstIssueDate" if first_issue else "ANP pubDate",
+            modified=parse_date(item.get("modified")) or parse_date(item.get("pubDate")),
+            guid=f"anp:{item['id']}" if item.get("id") else None,
+            version=int(item["version"]) if str(item.get("version", "")).isdigit() else 1,
+            agency=item.get("sourceTitle"),
+            section=str(categories[0]) if categories else None,
+            byline=", ".join(
+                str(a.get("name", a)) if isinstance(a, dict) else str(a) for a in authors
+            )
+            or None,
+            keywords=[str(c) for c in categories[1:]],
+        )
+    )

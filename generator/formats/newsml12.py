@@ -1,0 +1,116 @@
+"""NewsML 1.2, as ANP sends its wire (with an NITF body) and as others do (XHTML).
+
+Fields: ``PublicIdentifier`` (``urn:newsml:anp.nl:20250314:ANPX-...:2``, the
+last part being the revision), ``RevisionId``, ``FirstCreated``,
+``ThisRevisionCreated``, ``HeadLine``, ``DateLine``, ``Genre``, keywords and
+location properties, and the body: the ``NewsComponent`` whose role is
+``Body`` (or the first text ``ContentItem``) with NITF ``body.content`` or
+XHTML in ``DataContent``. Promise: every ``NewsItem`` with text becomes a story;
+one without text is refused as ``NotAStoryError``.
+"""
+
+from __future__ import annotations
+
+from generator.errors import NotAStoryError
+from generator.formats.markup import Body, body_from_element, body_from_text
+from generator.formats.nitf import nitf_body
+from generator.formats.sections import section_from_subjects
+from generator.formats.story import Fields, build_item, parse_date
+from generator.formats.xml import Element, attribute, child, descendants, first, text
+from generator.model import WireItem
+
+_SECTION_PROPERTIES = ("Category", "Rubriek", "Section", "Subject")
+_KEYWORD_PROPERTIES = ("Keyword", "Keywords", "Trefwoord")
+
+
+def read_newsml12(root: Element, path: str) -> list[WireItem]:
+    items = list(descendants(root, "NewsItem"))
+    if not items:
+        raise NotAStoryError("a NewsML 1.2 document without a NewsItem", path=path)
+    return [story for item in items for story in _read_item(item, path)]
+
+
+def _read_item(item: Element, path: str) -> list[WireItem]:
+    body = _body(item)
+    if not body.paragraphs:
+        raise NotAStoryError("a NewsML 1.2 item without text (only media or links)", path=path)
+    public = text(first(item, "PublicIdentifier"))
+    guid, revision = _split_identifier(public)
+    management = first(item, "NewsManagement")
+    first_created = text(child(management, "FirstCreated"))
+    this_revision = text(child(management, "ThisRevisionCreated"))
+    properties: dict[str, list[str]] = {}
+    for found in descendants(item, "Property"):  # one pass over the item
+        name, value = attribute(found, "FormalName"), attribute(found, "Value")
+        if name and value:
+            properties.setdefault(name, []).append(value)
+    revision_id = text(first(item, "RevisionId"))
+    return [
+        build_item(
+            Fields(
+                wire_format="newsml-1.2",
+                path=path,
+                title=text(first(item, "HeadLine")),
+                body=body,
+                date=parse_date(first_created) or parse_date(this_revision),
+                date_source="NewsML FirstCreated"
+                if first_created
+                else "NewsML ThisRevisionCreated",
+                modified=parse_date(this_revision),
+                guid=guid,
+                version=_int(revision_id) or revision,
+                located=next(iter(properties.get("City", [])), None),
+                dateline=text(first(item, "DateLine")),
+                agency=_provider(text(first(item, "ProviderId"))),
+                section=section_from_subjects(
+                    [v for n in _SECTION_PROPERTIES for v in properties.get(n, [])]
+                ),
+                byline=text(first(item, "ByLine")),
+                genre=attribute(first(item, "Genre"), "FormalName"),
+                keywords=[v for n in _KEYWORD_PROPERTIES for v in properties.get(n, [])],
+                language=attribute(first(item, "Language"), "FormalName"),
+            )
+        )
+    ]
+
+
+def _body(item: Element) -> Body:
+    components = list(descendants(item, "NewsComponent"))
+    bodies = [c for c in components if attribute(child(c, "Role"), "FormalName") == "Body"]
+    for component in bodies or [item]:
+        for data in descendants(component, "DataContent"):
+            found = _data_body(data)
+            if found.paragraphs:
+                return found
+    return Body()
+
+
+def _data_body(data: Element) -> Body:
+    nitf = first(data, "nitf")
+    if nitf is not None:
+        return nitf_body(nitf)
+    html_body = first(data, "body")
+    if html_body is not None:
+        return body_from_element(html_body)
+    if len(data) == 0:
+        return body_from_text(data.text or "")
+    return Body()
+
+
+def _split_identifier(public: str | None) -> tuple[str | None, int]:
+    """``urn:newsml:anp.nl:20250314:ANPX-1:2`` -> (the urn without revision, 2)."""
+    if not public:
+        return None, 1
+    head, _, last = public.rpartition(":")
+    return (head, int(last)) if head and last.isdigit() else (public, 1)
+
+
+def _provider(provider_id: str | None) -> str | None:
+    """``anp.nl`` -> ``ANP``; ``businesswire.com`` -> ``BUSINESSWIRE``."""
+    if not provider_id:
+        return None
+    return provider_id.split(".")[0].upper() or None
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and int(value) > 0 else 0

@@ -1,0 +1,138 @@
+"""NewsML-G2 news items, with or without namespace prefixes.
+
+Fields: ``guid``/``version``, ``itemMeta`` (``itemClass``, ``provider``,
+``firstCreated``, ``versionCreated``), ``contentMeta`` (``headline``,
+``located``, ``dateline``, ``by``/``creator``, ``subject``, ``genre``,
+``slugline``, ``description``, ``language``) and ``contentSet``
+(``inlineXML`` with NITF or XHTML, or ``inlineData`` text). Promise: every text
+``newsItem`` of a document (also inside a ``newsMessage``) becomes a story;
+packages, pictures, video and fragments of a document are refused as
+``NotAStoryError`` with the reason.
+"""
+
+from __future__ import annotations
+
+from generator.errors import NotAStoryError
+from generator.formats.markup import Body, body_from_element, body_from_text
+from generator.formats.nitf import nitf_body
+from generator.formats.sections import section_from_subjects
+from generator.formats.story import Fields, build_item, parse_date
+from generator.formats.xml import (
+    Element,
+    attribute,
+    child,
+    children,
+    descendants,
+    first,
+    local,
+    text,
+)
+from generator.model import WireItem
+
+G2_ROOTS = frozenset(
+    {"newsItem", "newsMessage", "packageItem", "conceptItem", "knowledgeItem", "planningItem"}
+)
+_FRAGMENTS = frozenset({"contentSet", "contentMeta", "itemMeta", "inlineXML", "located", "assert"})
+
+
+def is_g2(root: Element) -> bool:
+    return local(root) in G2_ROOTS or local(root) in _FRAGMENTS
+
+
+def read_g2(root: Element, path: str) -> list[WireItem]:
+    name = local(root)
+    if name in _FRAGMENTS:
+        raise NotAStoryError(
+            f"a fragment of a NewsML-G2 document (<{name}>), without item metadata", path=path
+        )
+    if name == "packageItem":
+        raise NotAStoryError(
+            "a NewsML-G2 package (it lists other items, it holds no text)", path=path
+        )
+    items = [root] if name == "newsItem" else list(descendants(root, "newsItem"))
+    if not items:
+        raise NotAStoryError(f"a NewsML-G2 <{name}>, which holds no news item", path=path)
+    return [story for item in items for story in _read_item(item, path)]
+
+
+def _read_item(item: Element, path: str) -> list[WireItem]:
+    meta, content = child(item, "itemMeta"), child(item, "contentMeta")
+    item_class = attribute(child(meta, "itemClass"), "qcode") or "ninat:text"
+    if not item_class.endswith("text"):
+        raise NotAStoryError(f"a NewsML-G2 item of class {item_class}, not a text story", path=path)
+    first_created = text(child(meta, "firstCreated")) or text(child(content, "contentCreated"))
+    version_created = text(child(meta, "versionCreated"))
+    subjects = (
+        [attribute(s, "qcode") or text(child(s, "name")) for s in children(content, "subject")]
+        if content is not None
+        else []
+    )
+    genre = child(content, "genre")
+    return [
+        build_item(
+            Fields(
+                wire_format="newsml-g2",
+                path=path,
+                title=text(child(content, "headline")),
+                body=_body(item),
+                description=text(child(content, "description")),
+                date=parse_date(first_created) or parse_date(version_created),
+                date_source="NewsML-G2 firstCreated"
+                if first_created
+                else "NewsML-G2 versionCreated",
+                modified=parse_date(version_created),
+                guid=attribute(item, "guid"),
+                version=_int(attribute(item, "version")),
+                located=_located(child(content, "located")),
+                dateline=text(child(content, "dateline")),
+                agency=_provider(child(meta, "provider")),
+                section=section_from_subjects([s for s in subjects if s]),
+                byline=text(child(content, "by")) or text(child(child(content, "creator"), "name")),
+                genre=text(child(genre, "name")) or attribute(genre, "qcode"),
+                keywords=[text(k) or "" for k in children(content, "keyword")]
+                if content is not None
+                else [],
+                language=attribute(child(content, "language"), "tag")
+                or attribute(item, "{http://www.w3.org/XML/1998/namespace}lang"),
+            )
+        )
+    ]
+
+
+def _body(item: Element) -> Body:
+    content_set = child(item, "contentSet")
+    if content_set is None:
+        return Body()
+    for inline in children(content_set, "inlineXML"):
+        nitf = first(inline, "nitf")
+        if nitf is not None:
+            return nitf_body(nitf)
+        html_body = first(inline, "body")
+        if html_body is not None:
+            return body_from_element(html_body)
+        if len(inline):
+            return body_from_element(inline)
+    for inline in children(content_set, "inlineData"):
+        return body_from_text(inline.text or "")
+    return Body()
+
+
+def _located(located: Element | None) -> str | None:
+    if located is None:
+        return None
+    name = text(child(located, "name"))
+    if name:
+        return name
+    qcode = attribute(located, "qcode") or ""
+    return qcode.split(":", 1)[1] if ":" in qcode and not qcode.split(":", 1)[1].isdigit() else None
+
+
+def _provider(provider: Element | None) -> str | None:
+    value = attribute(provider, "literal") or attribute(provider, "qcode")
+    if value and ":" in value:
+        value = value.split(":", 1)[1]
+    return value.upper() if value else None
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and int(value) > 0 else 1

@@ -1,0 +1,158 @@
+"""ninjs, IPTC's news in JSON: versions 1.x, 2.x and 3.x.
+
+Field names differ per version: 1.x ``headline``, ``body_text``/``body_html``,
+``byline``, ``versioncreated``; 2.x ``headlines[]``, ``bodies[]``, ``by``;
+3.x the same in camelCase (``versionCreated``, ``firstCreated``). The reader
+accepts any of them in any item. Promise: a text item becomes one story;
+pictures, video, audio, graphics and packages without text are refused as
+``NotAStoryError`` with the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.errors import NotAStoryError
+from generator.formats.markup import Body, body_from_element, body_from_html, body_from_text
+from generator.formats.sections import section_from_subjects
+from generator.formats.story import Fields, build_item, parse_date
+from generator.formats.xml import first, parse_xml
+from generator.model import WireItem
+
+_NOT_TEXT = {"picture", "video", "audio", "graphic", "component"}
+
+
+def looks_like_ninjs(document: Any) -> bool:
+    if not isinstance(document, dict):
+        return False
+    marks = {
+        "uri",
+        "headline",
+        "headlines",
+        "body_text",
+        "bodies",
+        "versioncreated",
+        "versionCreated",
+    }
+    standard = document.get("standard")
+    return (isinstance(standard, dict) and standard.get("name") == "ninjs") or len(
+        marks & set(document)
+    ) >= 2
+
+
+def ninjs_version(document: dict[str, Any]) -> str:
+    standard = document.get("standard")
+    if isinstance(standard, dict) and standard.get("version"):
+        return str(standard["version"])
+    if any(
+        key in document for key in ("versionCreated", "firstCreated", "pubStatus", "contentType")
+    ):
+        return "3"
+    if any(key in document for key in ("headlines", "bodies", "descriptions")):
+        return "2"
+    return "1"
+
+
+def read_ninjs(document: dict[str, Any], path: str) -> list[WireItem]:
+    kind = str(document.get("type", "text"))
+    body = _body(document, path)
+    if kind in _NOT_TEXT or (kind == "composite" and not body.paragraphs):
+        raise NotAStoryError(f"a ninjs {kind} item, not a text story", path=path)
+    version = ninjs_version(document)
+
+    def get(*keys: str) -> Any:
+        """The first of ``keys`` that the item has: versions name fields differently."""
+        return next((document[key] for key in keys if document.get(key)), None)
+
+    return [
+        build_item(
+            Fields(
+                wire_format=f"ninjs-{version.split('.')[0]}",
+                path=path,
+                title=_main(get("headlines")) or get("headline", "title"),
+                body=body,
+                description=_main(get("descriptions")) or get("description_text", "description"),
+                date=parse_date(get("firstCreated", "firstcreated"))
+                or parse_date(get("versionCreated", "versioncreated")),
+                date_source="ninjs firstCreated"
+                if get("firstCreated", "firstcreated")
+                else "ninjs versionCreated",
+                modified=parse_date(get("versionCreated", "versioncreated")),
+                guid=get("uri"),
+                version=_int(get("version")),
+                located=_located(document),
+                agency=get("copyrightHolder", "copyrightholder"),
+                section=section_from_subjects(_terms(get("subjects", "subject"))),
+                byline=get("by", "byline"),
+                genre=next(iter(_names(get("genres", "genre"))), None),
+                keywords=_names(get("subjects", "subject")) + list(get("keywords") or []),
+                language=get("language"),
+            )
+        )
+    ]
+
+
+def _body(document: dict[str, Any], path: str) -> Body:
+    for entry in document.get("bodies") or []:
+        if isinstance(entry, dict) and entry.get("value"):
+            return _body_value(entry, path)
+    if document.get("body_xhtml") or document.get("body_html"):
+        return body_from_html(str(document.get("body_xhtml") or document.get("body_html")))
+    return body_from_text(str(document.get("body_text") or ""))
+
+
+def _body_value(entry: dict[str, Any], path: str) -> Body:
+    value = str(entry["value"])
+    kind = str(entry.get("contentType") or entry.get("contenttype") or entry.get("role") or "")
+    if "nitf" in kind.lower():
+        root = parse_xml(value.encode("utf-8"), path)
+        content = first(root, "body.content")
+        return body_from_element(content) if content is not None else Body()
+    if "html" in kind.lower() or value.lstrip().startswith("<"):
+        return body_from_html(value)
+    return body_from_text(value)
+
+
+def _main(entries: Any) -> str | None:
+    if not isinstance(entries, list):
+        return None
+    values = [e for e in entries if isinstance(e, dict) and e.get("value")]
+    main = next((e for e in values if e.get("role") in ("main", "lead", "text")), None)
+    chosen = main or (values[0] if values else None)
+    return str(chosen["value"]) if chosen else None
+
+
+def _names(entries: Any) -> list[str]:
+    if isinstance(entries, dict):
+        entries = [entries]
+    if not isinstance(entries, list):
+        return []
+    return [
+        str(e.get("name") or e.get("literal"))
+        for e in entries
+        if isinstance(e, dict) and (e.get("name") or e.get("literal"))
+    ]
+
+
+def _terms(entries: Any) -> list[str]:
+    """Every uri, literal and name of a list of subjects, for the section lookup."""
+    if isinstance(entries, dict):
+        entries = [entries]
+    if not isinstance(entries, list):
+        return []
+    keys = ("uri", "qcode", "literal", "name")
+    return [str(e[k]) for e in entries if isinstance(e, dict) for k in keys if e.get(k)]
+
+
+def _located(document: dict[str, Any]) -> str | None:
+    located = document.get("located")
+    if isinstance(located, str) and located.strip():
+        return located
+    return None
+
+
+def _int(value: Any) -> int:
+    try:
+        return max(1, int(str(value)))
+    except (TypeError, ValueError):
+        return 1
