@@ -21,6 +21,14 @@ from tests.fixture_files import read_cases
 
 FIXTURES = ROOT / "tests" / "fixtures"
 ROUNDS = 300
+LABELS = {
+    "anp_json": "ANP JSON",
+    "newsml12": "NewsML 1.2",
+    "newsml_g2": "NewsML-G2",
+    "ninjs": "ninjs",
+    "nitf": "NITF",
+    "teasers": "web page (with teasers)",
+}
 
 
 def _source(text: str, name: str, captured_at: str | None) -> Source:
@@ -38,7 +46,7 @@ def _samples() -> list[tuple[str, Source]]:
         source = _source(
             case.input + "\n", case.options.get("name", "page.txt"), case.options.get("captured_at")
         )
-        samples.append((path.stem, source))
+        samples.append((LABELS.get(path.stem, path.stem), source))
     return samples
 
 
