@@ -40,6 +40,7 @@ def paragraph_to_markdown(text: str) -> str:
 
 
 HEADING = "## "
+_TRAILING_HASHES = re.compile(r"(?<!\\)#+$")
 
 
 def paragraphs_to_markdown(paragraphs: list[str], headings: Iterable[int] = ()) -> str:
@@ -49,8 +50,12 @@ def paragraphs_to_markdown(paragraphs: list[str], headings: Iterable[int] = ()) 
     blocks = []
     for position, paragraph in enumerate(paragraphs):
         block = paragraph_to_markdown(paragraph)
-        if block:
-            blocks.append(HEADING + block if position in marked else block)
+        if block and position in marked:
+            # A heading's trailing #s would be read as its closing sequence.
+            block = _TRAILING_HASHES.sub(lambda found: "\\#" * len(found.group(0)), block)
+            blocks.append(HEADING + block)
+        elif block:
+            blocks.append(block)
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
