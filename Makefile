@@ -18,7 +18,7 @@ PELICAN := $(BIN)/pelican
 WIRE_ARCHIVE := $(BIN)/wire-archive
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html import build regenerate serve publish github clean test lint format bench browser
+.PHONY: help setup html import build regenerate serve publish github clean test lint format bench browser screenshots
 
 help:
 	@echo "make html        set up, import $(WIRE)/ into $(CONTENT)/, build the site into $(OUTPUT)/"
@@ -29,6 +29,7 @@ help:
 	@echo "make lint        ruff (lint and format check) and mypy"
 	@echo "make format      let ruff format the code"
 	@echo "make bench       measure import and build speed against baselines"
+	@echo "make screenshots pictures of the sample site for the README (docs/screenshots/)"
 	@echo "make clean       remove $(OUTPUT)/ and caches"
 
 # --- set-up: each stamp is rebuilt when what it installs from changes -------------
@@ -97,3 +98,6 @@ test: setup browser lint
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+screenshots: setup browser
+	$(BIN)/python -m tools.screenshots

@@ -7,47 +7,17 @@ they type.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
+from tests.local_site import launch_chromium, serve
+
 pytestmark = [pytest.mark.site, pytest.mark.browser]
-
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +46,8 @@ def hostile_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = shutil.which("chromium")
-    assert executable, "Debian's chromium is needed: 'make test' installs it"
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        launched = launch_chromium(playwright)
         yield launched
         launched.close()
 
@@ -163,3 +131,33 @@ def test_the_query_survives_in_the_address(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/zoeken/")
     type_query(page, "Feyenoord")
     assert page.url.endswith("?q=Feyenoord")
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AUDITED = ["", "2025/03/29/", "2025/03/", "plaats/", "plaats/den-haag/", "zoeken/?q=haven"]
+
+
+def _story_url(site: Path) -> str:
+    day = site / "2025" / "03" / "29"
+    story = next(p for p in sorted(day.iterdir()) if p.is_dir())
+    return f"2025/03/29/{story.name}/"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_have_no_serious_accessibility_violations(
+    browser: Browser, site_url: str, built_site: Path, scheme: str
+) -> None:
+    assert AXE.is_file(), "axe-core comes from the npm registry: run 'make test'"
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    opened = context.new_page()
+    found = {}
+    for url in [*AUDITED, _story_url(built_site)]:
+        opened.goto(f"{site_url}/{url}")
+        opened.wait_for_load_state("networkidle")
+        opened.add_script_tag(path=str(AXE))
+        result = opened.evaluate("async () => (await axe.run(document)).violations")
+        serious = [v["id"] for v in result if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[url] = serious
+    context.close()
+    assert found == {}

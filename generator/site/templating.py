@@ -7,11 +7,13 @@ locale, and say how precise they are (``ca.`` for an age in hours,
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
+from markupsafe import Markup
 
 from generator.text.slugs import slugify
 
@@ -50,7 +52,50 @@ def weekday(moment: date | datetime) -> str:
     return nl_date(moment, "EEEE d MMMM y")
 
 
-FILTERS = {"nl_date": nl_date, "nl_datetime": nl_datetime, "weekday": weekday, "slug": slugify}
+def month_name(month: int) -> str:
+    """``3`` -> ``maart``."""
+    return str(format_date(date(2000, month, 1), "MMMM", locale=LOCALE))
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON safe inside ``<script>``: ``<``, ``>`` and ``&`` are written as escapes,
+    so no text in it can close the script element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def news_article(article: Any, siteurl: str, sitename: str) -> Markup:
+    """schema.org NewsArticle for a story page, as JSON-LD."""
+    url = f"{siteurl}/{article.url}"
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": getattr(article, "lead", ""),
+        "datePublished": article.date.isoformat(),
+        "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
+        "articleSection": article.category.name,
+        "inLanguage": getattr(article, "language", None) or "nl",
+        "url": url,
+        "mainEntityOfPage": url,
+        "publisher": {"@type": "Organization", "name": sitename},
+    }
+    if getattr(article, "city", None):
+        data["locationCreated"] = {"@type": "Place", "name": article.city}
+    if getattr(article, "agency", None):
+        data["author"] = {"@type": "Organization", "name": article.agency}
+    return json_for_script(data)
+
+
+FILTERS = {
+    "nl_date": nl_date,
+    "nl_datetime": nl_datetime,
+    "weekday": weekday,
+    "slug": slugify,
+    "month_name": month_name,
+    "news_article": news_article,
+}
 
 
 def add_filters(generator: Any) -> None:

@@ -1,0 +1,91 @@
+"""What a story page links to besides itself: the stories before and after it
+on the same day and in the same city, and a few related stories.
+
+Promises: neighbours follow the archive's time order; related stories are
+first those from the same city within ``RELATED_DAYS`` days, then those sharing
+the rarest words of the headline and lead; each story gets at most
+``RELATED_COUNT``. The work per story is bounded (rare words have short
+posting lists), so the whole costs time in proportion to the archive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any
+
+from generator.search.pipeline import stop_words
+from generator.site.archive import Archive, day_of
+
+RELATED_COUNT = 3
+RELATED_DAYS = 3
+MAX_WORD_STORIES = 25  # a word in more stories than this says little about any of them
+_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def attach_neighbours(archive: Archive) -> None:
+    for stories in archive.days.values():
+        _link(stories, "day")
+    for group in archive.cities:
+        _link(group.articles, "city")
+    words = _rare_words(archive.articles)
+    for article in archive.articles:
+        article.related = _related(article, words, archive)
+
+
+def _link(stories: list[Any], kind: str) -> None:
+    for position, story in enumerate(stories):
+        setattr(story, f"{kind}_prev", stories[position - 1] if position > 0 else None)
+        setattr(
+            story, f"{kind}_next", stories[position + 1] if position + 1 < len(stories) else None
+        )
+
+
+def _words(article: Any) -> set[str]:
+    text = f"{article.title} {getattr(article, 'lead', '')}".casefold()
+    return {word for word in _WORD.findall(text) if word not in stop_words()}
+
+
+def _rare_words(articles: list[Any]) -> dict[str, list[Any]]:
+    postings: dict[str, list[Any]] = defaultdict(list)
+    for article in articles:
+        for word in _words(article):
+            postings[word].append(article)
+    return {word: found for word, found in postings.items() if 1 < len(found) <= MAX_WORD_STORIES}
+
+
+def _related(article: Any, words: dict[str, list[Any]], archive: Archive) -> list[Any]:
+    chosen: list[Any] = []
+    city = getattr(article, "city", None)
+    if city:
+        day = day_of(article)
+        near = [day + timedelta(days=offset) for offset in range(-RELATED_DAYS, RELATED_DAYS + 1)]
+        for other_day in near:
+            for other in archive.days.get(other_day, []):
+                if other is not article and getattr(other, "city", None) == city:
+                    chosen.append(other)
+    scores: dict[int, tuple[float, Any]] = {}
+    for word in sorted(_words(article)):  # a fixed order: float sums, and so ties, repeat
+        for other in words.get(word, []):
+            if other is not article:
+                score, _ = scores.get(id(other), (0.0, other))
+                scores[id(other)] = (score + 1 / len(words[word]), other)
+    ranked = sorted(scores.values(), key=lambda pair: (-pair[0], pair[1].date, pair[1].slug))
+    seen = {id(other) for other in chosen}
+    chosen += [other for _, other in ranked if id(other) not in seen]
+    return chosen[:RELATED_COUNT]
+
+
+def on_this_day(archive: Archive) -> tuple[date | None, list[Any]]:
+    """Stories of this calendar date in earlier years; "this date" is the newest
+    day in the archive, so a build never depends on the clock."""
+    if not archive.days:
+        return None, []
+    newest = max(archive.days)
+    earlier = [
+        day
+        for day in archive.days
+        if (day.month, day.day) == (newest.month, newest.day) and day.year < newest.year
+    ]
+    return newest, [story for day in sorted(earlier, reverse=True) for story in archive.days[day]]

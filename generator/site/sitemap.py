@@ -1,0 +1,62 @@
+"""sitemap.xml (an index of files of at most 50,000 URLs each) and robots.txt.
+
+Promise: every page of the site is listed once, stories with their last
+change; the files depend only on the archive, so building twice gives the same
+bytes. URLs are absolute when ``SITEURL`` is set (publishing), else root-relative.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from generator.content.store import atomic_write
+from generator.site.archive import Archive
+from generator.site.listings import day_url
+
+MAX_URLS = 50_000
+_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def page_urls(archive: Archive) -> list[tuple[str, str | None]]:
+    """(path, last change) of every page, in a stable order."""
+    urls: list[tuple[str, str | None]] = [("", None), ("kalender/", None), ("zoeken/", None)]
+    months = archive.months()
+    urls += [(f"{year}/", None) for year in sorted({year for year, _ in months})]
+    urls += [(f"{year}/{month:02d}/", None) for year, month in sorted(months)]
+    urls += [(day_url(day), None) for day in archive.ordered_days]
+    for kind, groups in (("rubriek", archive.sections), ("plaats", archive.cities)):
+        urls.append((f"{kind}/", None))
+        for group in groups:
+            urls.append((group.url, None))
+            urls += [(f"{group.url}{year}/", None) for year, _ in group.years()]
+    for article in reversed(archive.articles):  # oldest first: new stories add at the end
+        changed = getattr(article, "modified", None) or article.date
+        urls.append((article.url, changed.isoformat()))
+    return urls
+
+
+def write_sitemaps(generator: Any, writer: Any) -> None:
+    """Signal handler: sitemap.xml, sitemaps/sitemap-N.xml and robots.txt."""
+    output = Path(generator.output_path)
+    base = str(generator.settings.get("SITEURL") or "").rstrip("/")
+    urls = page_urls(generator.context["wire_archive"])
+    parts = [urls[start : start + MAX_URLS] for start in range(0, len(urls), MAX_URLS)]
+    for number, part in enumerate(parts, 1):
+        entries = "".join(_url(base, path, changed) for path, changed in part)
+        text = f'{_HEAD}<urlset xmlns="{_NAMESPACE}">\n{entries}</urlset>\n'
+        atomic_write(output / "sitemaps" / f"sitemap-{number}.xml", text)
+    listed = "".join(
+        f"<sitemap><loc>{escape(f'{base}/sitemaps/sitemap-{n}.xml')}</loc></sitemap>\n"
+        for n in range(1, len(parts) + 1)
+    )
+    index = f'{_HEAD}<sitemapindex xmlns="{_NAMESPACE}">\n{listed}</sitemapindex>\n'
+    atomic_write(output / "sitemap.xml", index)
+    atomic_write(output / "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
+
+
+def _url(base: str, path: str, changed: str | None) -> str:
+    last = f"<lastmod>{escape(changed)}</lastmod>" if changed else ""
+    return f"<url><loc>{escape(f'{base}/{path}')}</loc>{last}</url>\n"

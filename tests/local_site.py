@@ -1,0 +1,51 @@
+"""A built site served on localhost, and Debian's chromium to look at it.
+
+Shared by the browser tests, the site tests and ``make screenshots``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+# As the machine's notes advise: without the background-networking flags,
+# chromium keeps trying to reach outside hosts that this machine refuses.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """``http://127.0.0.1:PORT`` serving ``directory`` until the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch_chromium(playwright: Any) -> Any:
+    executable = shutil.which("chromium")
+    assert executable, "Debian's chromium is needed: 'make browser' installs it"
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)

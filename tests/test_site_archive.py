@@ -1,0 +1,181 @@
+"""The reader's archive: calendar, places with maps, story neighbours and
+metadata, feeds per section and city, sitemaps, and a site that works under
+a GitHub Pages sub-path. Checked with lxml, feedparser and json on real builds."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.parse import urljoin, urlsplit
+from urllib.request import urlopen
+
+import feedparser
+import pytest
+from lxml import etree, html
+
+from tests.conftest import ROOT
+from tests.local_site import serve
+from tests.test_site import items, local_day, page
+
+pytestmark = pytest.mark.site
+
+
+def test_the_calendar_lists_years_and_months_with_counts(built_site: Path) -> None:
+    calendar = page(built_site, "kalender")
+    years = [a.text_content() for a in calendar.cssselect("h2 a")]
+    assert years == sorted({i["date"][:4] for i in items()})
+    march = page(built_site, "2025/03")
+    days = {local_day(i) for i in items() if local_day(i).startswith("2025/03")}
+    listed = [a.get("href") for a in march.cssselect("ul.days a")]
+    assert sorted(urlsplit(h).path.rstrip("/").split("/")[-1] for h in listed) == sorted(
+        d[-2:] for d in days
+    )
+    bars = march.cssselect("svg.chart a")
+    assert sorted(a.get("href") for a in bars) == sorted(f"{d[-2:]}/" for d in days)
+    assert len(march.cssselect("svg.chart rect")) == 31  # one bar for every day of March
+    year = page(built_site, "2025")
+    counts = {
+        a.text_content(): int(a.getnext().text_content()) for a in year.cssselect("ul.months a")
+    }
+    assert counts == {
+        "maart": sum(1 for i in items() if local_day(i).startswith("2025/03")),
+        "april": sum(1 for i in items() if local_day(i).startswith("2025/04")),
+    }
+
+
+def test_the_places_index_is_alphabetical_in_dutch_and_has_maps(built_site: Path) -> None:
+    index = page(built_site, "plaats")
+    letters = [h.text_content() for h in index.cssselect("h2.letter")]
+    assert letters == sorted(letters)
+    under_h = [a.text_content() for a in index.xpath("//h2[.='H']/following-sibling::ul[1]//a")]
+    under_i = [a.text_content() for a in index.xpath("//h2[.='I']/following-sibling::ul[1]//a")]
+    assert "'s-Hertogenbosch" in under_h and "IJmuiden" in under_i
+    dots = {a.get("href"): a.find(".//{*}title").text for a in index.cssselect("svg.map a")}
+    cities = {i["city"] for i in items() if "place" in i}
+    assert len(dots) == len(cities)
+    assert dots["den-haag/"].startswith("Den Haag: ")
+    assert len(index.cssselect("svg.map")) == 2  # the Netherlands, and the rest of the world
+
+
+def test_a_story_links_to_its_neighbours_and_related_stories(built_site: Path) -> None:
+    day = page(built_site, "2025/03/29")
+    stories = [a.get("href") for a in day.cssselect("ol.stories .story-title a")]
+    middle = page(built_site, urlsplit(urljoin("2025/03/29/", stories[1])).path.strip("/"))
+    previous = middle.cssselect('nav.neighbours a[rel="prev"]')[0].get("href")
+    following = middle.cssselect('nav.neighbours a[rel="next"]')[0].get("href")
+    assert previous.rstrip("/").split("/")[-1] == stories[0].rstrip("/").split("/")[-1]
+    assert following.rstrip("/").split("/")[-1] == stories[2].rstrip("/").split("/")[-1]
+    for item in items():
+        story = page(built_site, f"{local_day(item)}/{item['slug']}")
+        related = story.cssselect("ul.related a")
+        assert len(related) <= 3
+        assert all(item["slug"] not in a.get("href") for a in related)
+
+
+def test_a_story_carries_news_article_json_ld_and_open_graph(built_site: Path) -> None:
+    for item in items():
+        story = page(built_site, f"{local_day(item)}/{item['slug']}")
+        [script] = story.xpath('//script[@type="application/ld+json"]')
+        data = json.loads(script.text)
+        assert data["@type"] == "NewsArticle"
+        assert (data["headline"], data["datePublished"]) == (item["title"], item["date"])
+        assert data["articleSection"] == item["category"]
+        og = {m.get("property"): m.get("content") for m in story.xpath("//meta[@property]")}
+        assert og["og:title"] == item["title"] and og["og:type"] == "article"
+        assert og["article:published_time"] == item["date"]
+
+
+def test_every_section_and_city_has_a_feed(built_site: Path) -> None:
+    feeds = sorted((built_site / "feeds").rglob("*.atom.xml"))
+    sections = {i["category"] for i in items()}
+    cities = {i["city"] for i in items() if "city" in i}
+    assert len(feeds) == len(sections) + len(cities)
+    for path in feeds:
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, path
+        assert feed.entries
+    den_haag = feedparser.parse(
+        (built_site / "feeds" / "plaats" / "den-haag.atom.xml").read_bytes()
+    )
+    assert len(den_haag.entries) == sum(1 for i in items() if i.get("city") == "Den Haag")
+
+
+def test_the_sitemap_lists_every_story_once(built_site: Path) -> None:
+    index = etree.parse(str(built_site / "sitemap.xml")).getroot()
+    parts = [loc.text for loc in index.iter("{*}loc")]
+    urls: list[str] = []
+    for part in parts:
+        tree = etree.parse(str(built_site / urlsplit(part).path.lstrip("/")))
+        urls += [loc.text for loc in tree.iter("{*}loc")]
+    assert len(urls) == len(set(urls))
+    for item in items():
+        assert f"/{local_day(item)}/{item['slug']}/" in urls
+    assert "Sitemap: /sitemap.xml" in (built_site / "robots.txt").read_text("utf-8")
+    assert html.parse(str(built_site / "404.html")).getroot().get("lang") == "nl"
+
+
+def test_home_shows_this_date_in_earlier_years(built_site: Path) -> None:
+    home = page(built_site, "")
+    section = home.xpath('//section[@aria-labelledby="op-deze-dag"]')
+    assert section, "the sample holds stories from the same date a year earlier"
+    newest = max(local_day(i) for i in items())
+    earlier = [
+        i["title"] for i in items() if local_day(i)[4:] == newest[4:] and local_day(i) < newest
+    ]
+    assert sorted(a.text_content() for a in section[0].cssselect("li a")) == sorted(earlier)
+
+
+def _build(output: Path, settings: str, siteurl: str = "") -> None:
+    env = {"SITEURL": siteurl} if siteurl else {}
+    command = [sys.executable, "-m", "pelican", str(ROOT / "content"), "-o", str(output)]
+    command += ["-s", str(ROOT / settings), "-q"]
+    subprocess.run(command, check=True, cwd=ROOT, env={**os.environ, **env})
+
+
+def test_building_twice_gives_byte_identical_output(built_site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    _build(again, "pelicanconf.py")
+    first = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert first == second
+    _, mismatch, errors = filecmp.cmpfiles(
+        built_site, again, [str(p) for p in first], shallow=False
+    )
+    assert (mismatch, errors) == ([], [])
+
+
+def test_every_link_resolves_under_a_sub_path(tmp_path: Path) -> None:
+    root = tmp_path / "pages"
+    root.mkdir()
+    with serve(root) as host:
+        base = f"{host}/archief"
+        _build(root / "archief", "publishconf.py", siteurl=base)
+        seen: set[str] = set()
+        queue = [f"{base}/", f"{base}/404.html"]
+        broken = []
+        while queue:
+            url = queue.pop()
+            if url in seen:
+                continue
+            seen.add(url)
+            try:
+                with urlopen(url) as response:
+                    body = response.read()
+                    kind = response.headers.get_content_type()
+            except HTTPError as error:
+                broken.append(f"{url}: {error.code}")
+                continue
+            if kind != "text/html":
+                continue
+            for _, _, link, _ in html.fromstring(body).iterlinks():
+                target = urljoin(url, link).split("#")[0]
+                if target.startswith(host):
+                    assert target.startswith(base), f"{url} links outside the sub-path: {link}"
+                    queue.append(target)
+        assert broken == []
+        assert len(seen) > len(items()) * 2  # stories, listings, feeds, scripts, styles
