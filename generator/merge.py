@@ -13,6 +13,8 @@ Promises:
 - a story keeps the slug it was written with; a new one is named after the
   fullest text of its first version (a headline over a teaser's sentence), so
   the URL does not depend on which later versions came along;
+- what the winning version lacks (a city, a section other than the default,
+  an agency...) is taken from the other versions;
 - merging is idempotent: merging a merged item with any of its parts again
   gives the same item.
 """
@@ -24,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from generator.model import WireItem
+from generator.model import DEFAULT_SECTION, WireItem
 from generator.text.identity import story_id
 from generator.text.slugs import slugify
 
@@ -97,6 +99,7 @@ def merge_group(group: list[WireItem]) -> WireItem:
     else:
         base = max(group, key=lambda item: (_fullness(item), order[id(item)]))
         modified = _latest([item.modified for item in group])
+    base = _fill_gaps(base, group)
     earliest = min(group, key=lambda item: (item.date, order[id(item)]))
     lowest = min(item.version for item in group)
     first = max(
@@ -113,6 +116,27 @@ def merge_group(group: list[WireItem]) -> WireItem:
         # A written slug is kept; a new story is named after its first version.
         slug=next((item.slug for item in group if item.slug), None) or slugify(first.title),
     )
+
+
+# What a version may lack that another version of the story knows.
+_FILLABLE = ("city", "cities", "place", "agency", "byline", "genre", "language", "guid")
+
+
+def _fill_gaps(base: WireItem, group: list[WireItem]) -> WireItem:
+    """Keep what other versions knew where the winning one knows nothing:
+    an update page without ``Meer uit`` must not lose the story's section."""
+    others = [item for item in reversed(group) if item is not base]
+    filled: dict[str, object] = {}
+    for name in _FILLABLE:
+        if not getattr(base, name):
+            found = next((getattr(item, name) for item in others if getattr(item, name)), None)
+            if found:
+                filled[name] = found
+    if base.section == DEFAULT_SECTION:
+        section = next((item.section for item in others if item.section != DEFAULT_SECTION), None)
+        if section:
+            filled["section"] = section
+    return replace(base, **filled) if filled else base  # type: ignore[arg-type]
 
 
 def _fullness(item: WireItem) -> tuple[bool, int]:

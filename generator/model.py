@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+DEFAULT_SECTION = "Algemeen"  # the section of a story whose source names none
+
 
 class DatePrecision(StrEnum):
     """How much the recorded date can be trusted.

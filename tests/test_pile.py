@@ -46,6 +46,7 @@ def test_an_update_replaces_the_text_and_keeps_the_first_date(tmp_path: Path) ->
     import_json(PILE, content=tmp_path)
     fire = stories(tmp_path)["2025/05/01/brand-in-haven-van-rotterdam.md"]
     assert fire["title"] == "Brand in haven van Rotterdam"
+    assert fire["category"] == "Binnenland"  # the update page names no section
     assert fire["summary"].startswith("De grote brand in een loods met kunstmest")
     assert fire["version"] == 2
     # First seen as a teaser aged 8 hours on a page copied at 18:00.

@@ -19,12 +19,11 @@ from generator.content.markdown import clean_text
 from generator.errors import NotAStoryError, ParseError
 from generator.formats.leads import read_lead
 from generator.formats.markup import Body, body_from_text
-from generator.model import DatePrecision, WireItem
+from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
 from generator.places import resolve_city
 from generator.text.identity import story_id
 from generator.text.updates import replaced_headline, split_version
 
-DEFAULT_SECTION = "Algemeen"
 _PLACE_END = re.compile(r"[,(]")
 
 

@@ -17,14 +17,13 @@ from datetime import datetime
 
 from generator.errors import ParseError
 from generator.formats.leads import Lead, read_lead
-from generator.model import DatePrecision, WireItem
+from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
 from generator.text.ages import Age, date_from_age, match_age_prefix
 from generator.text.datelines import split_dateline
 from generator.text.identity import story_id
 from generator.text.titles import title_from_text
 from generator.text.updates import replaced_headline, split_version
 
-DEFAULT_SECTION = "Algemeen"
 _MORE_FROM = re.compile(r"^Meer uit (?P<section>\S.{0,40})$")
 
 
