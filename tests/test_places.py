@@ -54,5 +54,5 @@ def test_an_unknown_place_keeps_a_ruled_name_and_no_record() -> None:
 
 
 def test_lookups_ignore_case_accents_and_apostrophe_forms() -> None:
-    assert find_place("genève") == find_place("GENEVE")
+    assert find_place("genève") == find_place("GENEVE") is not None
     assert find_place("’s-Hertogenbosch") == find_place("'S-HERTOGENBOSCH")

@@ -25,6 +25,7 @@ class _Entry:
     place: Place
     names: tuple[str, ...]  # the forms of the name that fold to the looked-up key
     rank: tuple[int, int]
+    curated: bool = False  # from overrides.tsv: its spelling is the Dutch one
 
 
 def fold(name: str) -> str:
@@ -50,7 +51,7 @@ def _index() -> dict[str, _Entry]:
             _add(index, name, place, rank)
     for name, country, lat, lon, geonames in _rows("overrides.tsv"):
         place = Place(country, float(lat), float(lon), int(geonames) if geonames else None)
-        index[fold(name)] = _Entry(place, (name,), (9, 0))  # overrides always win
+        index[fold(name)] = _Entry(place, (name,), (9, 0), curated=True)  # overrides win
     return index
 
 
@@ -63,7 +64,15 @@ def _add(index: dict[str, _Entry], name: str, place: Place, rank: tuple[int, int
         index[key] = _Entry(place, (*known.names, name), rank)
 
 
-def find_place(name: str) -> tuple[Place, tuple[str, ...]] | None:
-    """The place called ``name``, and the spellings of it the gazetteer knows."""
+def find_place(name: str) -> Place | None:
+    """The place called ``name``."""
     entry = _index().get(fold(name))
-    return (entry.place, entry.names) if entry else None
+    return entry.place if entry else None
+
+
+def dutch_spelling(name: str) -> str | None:
+    """The curated Dutch spelling of ``name`` (with its accents), if the overrides
+    hold one. GeoNames' alternate names mix languages (``Brüssel``), so only a
+    curated spelling may add accents the wire left out (``GENEVE`` -> ``Genève``)."""
+    entry = _index().get(fold(name))
+    return entry.names[0] if entry and entry.curated else None

@@ -5,7 +5,8 @@ Promise: ``resolve_city`` gives the name as a Dutch reader writes it
 ``Sint-Michielsgestel`` from ``ST. MICHIELSGESTEL``, ``Londen``) and, when the
 gazetteer knows it, its place record. The casing comes from the rules of Dutch
 place names (``str.title()`` gets a third of these wrong), the accents from
-the gazetteer when the wire left them out (``GENEVE`` -> ``Genève``).
+the curated overrides when the wire left them out (``GENEVE`` -> ``Genève``);
+never from GeoNames' alternate names, which mix languages (``Brüssel``).
 ``repair_drop_cap`` restores a first letter a web page set apart as a drop cap
 (``EN HAAG`` -> ``DEN HAAG``), but only when the written name is unknown and
 one repaired name is known (a Dutch one first).
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator.model import Place
-from generator.places.gazetteer import find_place, fold
+from generator.places.gazetteer import dutch_spelling, find_place, fold
 
 # Words written in lower case inside a place name (never as its first word).
 _PARTICLES = frozenset(
@@ -40,10 +41,11 @@ def resolve_city(written: str) -> City:
     """The Dutch spelling of a dateline city and, if known, where it lies."""
     written = " ".join(written.replace("’", "'").split())
     for candidate in _spellings(written):
-        found = find_place(candidate)
-        if found:
-            place, known = found
-            return City(_with_accents(_case(candidate), known[0]), place)
+        place = find_place(candidate)
+        if place:
+            curated = dutch_spelling(candidate)
+            cased = _case(candidate)
+            return City(_with_accents(cased, curated) if curated else cased, place)
     return City(_case(written), None)
 
 
@@ -99,7 +101,7 @@ def repair_drop_cap(written: str) -> str | None:
     if any(find_place(spelling) for spelling in _spellings(written)):
         return None
     found = [(letter + written, find_place(letter + written)) for letter in string.ascii_uppercase]
-    known = [(name, hit[0]) for name, hit in found if hit]
+    known = [(name, place) for name, place in found if place]
     dutch = [name for name, place in known if place.country == "NL"]
     if len(dutch) == 1:
         return dutch[0]
