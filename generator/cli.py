@@ -1,4 +1,4 @@
-"""The command line: ``wire-archive import``.
+"""The command line: ``wire-archive import`` and ``wire-archive search``.
 
 Promise: errors print as ``Error: <path>:<line>: <what was expected, what was
 found>`` on stderr; the exit status is 0 when everything converted, 1 when any
@@ -20,6 +20,8 @@ from generator.cli_progress import progress_bar
 from generator.errors import WireArchiveError
 from generator.formats.sidecar import parse_timestamp
 from generator.importer import Summary, run_import
+from generator.search.query import Filters, search
+from generator.search.shards import load_all_shards
 
 
 class _Timestamp(click.ParamType):  # type: ignore[type-arg]  # generic only in newer stubs
@@ -111,6 +113,79 @@ def import_command(
     else:
         click.echo(_describe(summary))
     sys.exit(1 if summary.failed else 0)
+
+
+@main.command("search")
+@click.argument("query")
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="The built site whose search files to use.",
+)
+@click.option("--section", help="Only stories of this section.")
+@click.option("--city", help="Only stories from this city.")
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only stories from this day on.")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only stories up to this day.")
+@click.option(
+    "--order", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True
+)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+def search_command(
+    query: str,
+    site: Path,
+    section: str | None,
+    city: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    order: str,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Search the built site as its search page does: the same hits, in the same order."""
+    for value, option in ((date_from, "--from"), (date_to, "--to")):
+        if value and not _is_day(value):
+            raise click.BadParameter(f"expected YYYY-MM-DD, found {value!r}", param_hint=option)
+    try:
+        shards = load_all_shards(site / "search")
+    except (OSError, ValueError) as error:
+        raise click.ClickException(
+            f"expected the search files of a built site in {site}/search: {error}"
+        ) from error
+    filters = Filters(section or None, city or None, date_from, date_to)
+    results = search(shards, query, filters, order)
+    shown = results.hits[:limit]
+    if as_json:
+        rows = [
+            {
+                "url": h.doc[0],
+                "title": h.doc[1],
+                "city": h.doc[3],
+                "section": h.doc[4],
+                "date": h.doc[5],
+            }
+            for h in shown
+        ]
+        click.echo(
+            json.dumps({"total": len(results.hits), "hits": rows}, ensure_ascii=False, indent=2)
+        )
+        return
+    for hit in shown:
+        place = f" · {hit.doc[3]}" if hit.doc[3] else ""
+        click.echo(f"{hit.doc[6]}{place} · {hit.doc[4]}\n  {hit.doc[1]}\n  {hit.doc[0]}")
+    click.echo(
+        f"{len(results.hits)} berichten gevonden." if results.hits else "Geen berichten gevonden."
+    )
+
+
+def _is_day(value: str) -> bool:
+    try:
+        datetime.strptime(value, "%Y-%m-%d")
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(summary: Summary) -> str:

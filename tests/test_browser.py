@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
+from generator.search.query import Filters, search
+from generator.search.shards import load_all_shards
 from tests.local_site import launch_chromium, serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
@@ -35,11 +37,12 @@ def hostile_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory)
     """The sample site with markup in the stored title and lead of one result."""
     copy = tmp_path_factory.mktemp("hostile") / "site"
     shutil.copytree(built_site, copy)
-    store_path = copy / "search" / "store.json"
-    store = json.loads(store_path.read_text("utf-8"))
-    ref = next(ref for ref, doc in store.items() if "Tafelberg" in doc[1])
-    store[ref][1], store[ref][2] = HOSTILE_TITLE, HOSTILE_LEAD
-    store_path.write_text(json.dumps(store), "utf-8")
+    for shard in (copy / "search").glob("20*.json"):
+        data = json.loads(shard.read_text("utf-8"))
+        for doc in data["store"].values():
+            if "Tafelberg" in doc[1]:
+                doc[1], doc[2] = HOSTILE_TITLE, HOSTILE_LEAD
+        shard.write_text(json.dumps(data), "utf-8")
     with serve(copy) as url:
         yield url
 
@@ -82,12 +85,13 @@ def type_query(page: Page, text: str) -> None:
     )
 
 
-def expected_titles(site: Path, query: str) -> list[str]:
-    from generator.search.query import load_index, search
-
-    index = load_index(json.loads((site / "search" / "index.json").read_text("utf-8")))
-    store = json.loads((site / "search" / "store.json").read_text("utf-8"))
-    return [store[hit.ref][1] for hit in search(index, query)]
+def expected_titles(
+    site: Path, query: str, filters: Filters | None = None, order: str = "relevance"
+) -> list[str]:
+    """What the Python side answers: the browser must show the same, in the same order."""
+    return [
+        hit.doc[1] for hit in search(load_all_shards(site / "search"), query, filters, order).hits
+    ]
 
 
 def test_typing_a_query_shows_the_matching_stories(
@@ -161,3 +165,72 @@ def test_pages_have_no_serious_accessibility_violations(
             found[url] = serious
     context.close()
     assert found == {}
+
+
+def test_filters_order_and_prefix_give_what_python_gives(
+    page: Page, site_url: str, built_site: Path
+) -> None:
+    page.goto(f"{site_url}/zoeken/")
+    type_query(page, "rotterd")  # a prefix while typing
+    expected = expected_titles(built_site, "rotterd")
+    assert len(expected) > 3
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#search-results li').length === {len(expected)}"
+    )
+    assert results(page) == expected
+    page.select_option("#filter-order", "date")
+    by_date = expected_titles(built_site, "rotterd", order="date")
+    page.wait_for_function(
+        "first => document.querySelector('#search-results .story-title a').textContent === first",
+        arg=by_date[0],
+    )
+    assert results(page) == by_date
+    page.select_option("#filter-section", "Economie")
+    only = expected_titles(built_site, "rotterd", Filters(section="Economie"), "date")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#search-results li').length === {len(only)}"
+    )
+    assert results(page) == only
+    assert "rubriek=Economie" in page.url and "volgorde=date" in page.url
+
+
+@pytest.fixture(scope="module")
+def small_batches_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample built so that the search page loads one month at a time."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    output = tmp_path_factory.mktemp("batches") / "site"
+    command = [sys.executable, "-m", "pelican", str(ROOT / "content"), "-o", str(output), "-q"]
+    command += ["-s", str(ROOT / "pelicanconf.py"), "-e", "WIRE_SEARCH_FIRST_DOCS=1"]
+    subprocess.run(command, check=True, cwd=ROOT)
+    with serve(output) as url:
+        yield url
+
+
+def test_older_months_load_when_the_reader_asks(
+    page: Page, small_batches_url: str, built_site: Path
+) -> None:
+    manifest = json.loads((built_site / "search" / "manifest.json").read_text("utf-8"))
+    newest, older = manifest["shards"][0], manifest["shards"][1:]
+    page.goto(f"{small_batches_url}/zoeken/")
+    type_query(page, "Rotterdam")
+    more = page.locator("#search-more")
+    more.wait_for(state="visible")
+    assert (
+        f"{newest['count']} van de {manifest['total']} berichten doorzocht"
+        in (page.locator("#search-coverage").text_content() or "")
+    )
+    shown = len(results(page))
+    for _ in older:
+        more.click()
+        page.wait_for_function(
+            "() => !document.getElementById('search-coverage').textContent.startsWith('"
+            + str(newest["count"])
+            + " ')"
+        )
+    page.wait_for_function("() => document.getElementById('search-more').hidden")
+    assert len(results(page)) >= shown
+    assert results(page) == expected_titles(built_site, "Rotterdam")

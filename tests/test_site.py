@@ -3,6 +3,7 @@ and a feed parser: dated URLs, day/city/section pages, feed, search files."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
@@ -18,7 +19,8 @@ import pytest
 import yaml
 from lxml import html
 
-from generator.search.query import load_index, search
+from generator.search.query import search
+from generator.search.shards import load_all_shards
 from generator.text.slugs import slugify
 from tests.conftest import ROOT
 
@@ -159,13 +161,27 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
             )
 
 
-def test_the_search_files_are_built_with_lunr(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "index.json").read_text("utf-8"))
-    store = json.loads((built_site / "search" / "store.json").read_text("utf-8"))
-    assert index["pipeline"] == ["trimmer-nl", "stemmer-nl"]
-    assert len(store) == len(items())
-    hits = search(load_index(index), "IJmuiden")
-    assert hits and all("IJmuiden" in " ".join(store[hit.ref]) for hit in hits)
+def test_the_search_files_are_monthly_shards_with_a_manifest(built_site: Path) -> None:
+    folder = built_site / "search"
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    months = sorted(
+        {datetime.fromisoformat(i["date"]).astimezone(AMSTERDAM).strftime("%Y-%m") for i in items()}
+    )
+    assert [entry["id"] for entry in manifest["shards"]] == list(reversed(months))  # newest first
+    assert manifest["total"] == sum(e["count"] for e in manifest["shards"]) == len(items())
+    for entry in manifest["shards"]:
+        text = (folder / entry["file"]).read_text("utf-8")
+        assert (
+            entry["file"] == f"{entry['id']}.{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
+        )
+        assert json.loads(text)["index"]["pipeline"] == [
+            "trimmer-nl",
+            "fold-nl",
+            "stemmer-nl",
+            "plural-nl",
+        ]
+    hits = search(load_all_shards(folder), "IJmuiden").hits
+    assert hits and all("IJmuiden" in " ".join(hit.doc) for hit in hits)
     for name in ("lunr.min.js", "lunr.stemmer.support.min.js", "lunr.nl.min.js"):
         assert (built_site / "vendor" / name).stat().st_size > 1000
 

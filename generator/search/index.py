@@ -1,8 +1,9 @@
-"""Building the Lunr index and its result store.
+"""Building one Lunr index and its result store (one shard's worth; see ``shards``).
 
 Promise: ``build_index`` gives a lunr.js 2.3.9 index (as a dict ready for
 JSON) over title, lead, city and section with the Dutch pipeline, refs being
-short strings; the same documents in the same order give the same index.
+short strings (base 36 of the position); the same documents in the same order
+give the same index.
 """
 
 from __future__ import annotations

@@ -11,12 +11,23 @@ loads and searches the same in lunr.js:
 - the stemmer is Snowball's original Dutch stemmer (``dutch_porter``), the one
   lunr-languages ports, not the newer ``dutch`` one.
 
+Two functions of our own, registered under the same names in the browser
+(``search-core.js``), make Dutch search forgiving:
+
+- ``fold-nl`` (before the stemmer) folds accents: ``curacao`` finds
+  ``Curaçao``, ``oekraine`` finds ``Oekraïne``;
+- ``plural-nl`` (after the stemmer) merges what the old stemmer leaves apart:
+  a doubled final consonant is undoubled (``rellen`` -> ``rell`` -> ``rel``,
+  ``cyberaanvallen`` -> ``cyberaanval``), a final ``z`` becomes ``s`` and a final
+  ``v`` becomes ``f`` (``huizen``/``huis``, ``brieven``/``brief``).
+
 lunr.py's own ``languages="nl"`` is not used: it downloads NLTK data at build time.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -38,6 +49,11 @@ _TRAILING = re.compile(f"[^{WORD_CHARACTERS}]+$")
 TRIMMER = "trimmer-nl"
 STOP_WORD_FILTER = "stopWordFilter-nl"
 STEMMER = "stemmer-nl"
+FOLD = "fold-nl"
+PLURAL = "plural-nl"
+# Combining marks as JavaScript's /[\u0300-\u036f]/ removes them: the same range on both sides.
+_MARKS = re.compile("[\u0300-\u036f]")
+_DOUBLED = re.compile(r"([bcdfghjklmnpqrstvwxz])\1$")
 
 
 def trim(text: str) -> str:
@@ -62,6 +78,21 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
+def fold(word: str) -> str:
+    """Accents off: NFKD, then the combining marks removed."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", word))
+
+
+def merge_plural(stem_: str) -> str:
+    """``rell`` -> ``rel``, ``huiz`` -> ``huis``, ``briev`` -> ``brief``."""
+    undoubled = _DOUBLED.sub(r"\1", stem_)
+    if undoubled.endswith("z"):
+        return undoubled[:-1] + "s"
+    if undoubled.endswith("v"):
+        return undoubled[:-1] + "f"
+    return undoubled
+
+
 def trimmer_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:
     token.update(lambda text, metadata=None: trim(text))
     return token if str(token) else None  # an emptied token is no term
@@ -75,9 +106,24 @@ def stemmer_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:
     return token.update(lambda text, metadata=None: stem(text))
 
 
+def fold_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    return token.update(lambda text, metadata=None: fold(text))
+
+
+def plural_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    return token.update(lambda text, metadata=None: merge_plural(text))
+
+
 Pipeline.register_function(trimmer_nl, TRIMMER)
 Pipeline.register_function(stop_word_filter_nl, STOP_WORD_FILTER)
 Pipeline.register_function(stemmer_nl, STEMMER)
+Pipeline.register_function(fold_nl, FOLD)
+Pipeline.register_function(plural_nl, PLURAL)
 
-INDEX_PIPELINE = (trimmer_nl, stop_word_filter_nl, stemmer_nl)
-SEARCH_PIPELINE = (trimmer_nl, stemmer_nl)  # as lunr-languages sets lunr.nl's
+INDEX_PIPELINE = (trimmer_nl, stop_word_filter_nl, fold_nl, stemmer_nl, plural_nl)
+SEARCH_PIPELINE = (trimmer_nl, fold_nl, stemmer_nl, plural_nl)
+
+
+def process(word: str) -> str:
+    """A query word as the search pipeline turns it into an index term."""
+    return merge_plural(stem(fold(trim(word))))

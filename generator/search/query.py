@@ -1,32 +1,72 @@
-"""Answering a query: the steps ``search-core.js`` takes in the browser.
+"""Answering a query over shards: the steps ``search-core.js`` takes in the browser.
 
-Promise: any string a reader types is a valid query; nothing here raises on
-input. The query is not given to Lunr's query parser (which throws on
-``Den Haag: rellen`` or a stray ``+``); it is split on white space and
-hyphens, each word trimmed and stop words dropped as at index time, and every
-remaining word is required. Hits come best first; equal scores, newest first.
+Promises:
+- any string a reader types is a valid query; nothing here raises on input.
+  The query is not given to Lunr's query parser (which throws on
+  ``Den Haag: rellen`` or a stray ``+``): it is split on white space and
+  hyphens, each word trimmed and stop words dropped as at index time, and
+  every remaining word is required, after the search pipeline (accents folded,
+  stemmed, plurals merged);
+- the last word also matches as a prefix while the reader is still typing it
+  (the query does not end in a space), so ``rotterd`` finds ``Rotterdam``;
+- filters (section, city, period) and the order (relevance, ties newest
+  first; or date, newest first) are applied the same way on both sides.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from lunr.index import Index
-from lunr.query import QueryPresence
+from lunr.query import Query, QueryPresence
 
 from generator.search.pipeline import stop_words, trim
+from generator.search.shards import Shard
 
 # The characters lunr's tokenizer splits on, spelt out so both languages agree.
 SEPARATOR = re.compile("[ \t\n\r\f\v\u00a0-]+")
-SCORE_DIGITS = 9  # scores equal to this many decimals count as a tie
+DATE, SECTION, CITY = 5, 4, 3  # positions in a store entry
+
+
+@dataclass(frozen=True)
+class Filters:
+    section: str | None = None
+    city: str | None = None
+    date_from: str | None = None  # YYYY-MM-DD, inclusive
+    date_to: str | None = None
+
+    def admits(self, doc: list[str]) -> bool:
+        day = doc[DATE][:10]
+        return (
+            (self.section is None or doc[SECTION] == self.section)
+            and (self.city is None or doc[CITY] == self.city)
+            and (self.date_from is None or day >= self.date_from)
+            and (self.date_to is None or day <= self.date_to)
+        )
+
+    def admits_month(self, month: str) -> bool:
+        return (self.date_from is None or month >= self.date_from[:7]) and (
+            self.date_to is None or month <= self.date_to[:7]
+        )
 
 
 @dataclass(frozen=True)
 class Hit:
+    shard: str
     ref: str
     score: float
+    doc: list[str]
+
+
+@dataclass
+class Results:
+    hits: list[Hit]
+    sections: Counter[str] = field(default_factory=Counter)  # over the hits, before filters
+    cities: Counter[str] = field(default_factory=Counter)
 
 
 def query_terms(query: str) -> list[str]:
@@ -39,18 +79,63 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
-def load_index(serialized: dict[str, Any]) -> Index:
-    return Index.load(serialized)
+def _shard_hits(shard: Shard, terms: list[str], prefix_last: bool) -> list[Hit]:
+    lunr_query = shard.index.create_query()
+    for position, term in enumerate(terms):
+        processed = shard.index.pipeline.run_string(term)
+        if not processed:
+            continue
+        prefix = prefix_last and position == len(terms) - 1
+        lunr_query.clause(
+            processed[0],
+            use_pipeline=False,
+            wildcard=Query.WILDCARD_TRAILING if prefix else Query.WILDCARD_NONE,
+            presence=QueryPresence.REQUIRED,
+        )
+    if not lunr_query.clauses:
+        return []
+    found = shard.index.query(lunr_query)
+    return [
+        Hit(shard.id, str(r["ref"]), float(r["score"]), shard.store[str(r["ref"])]) for r in found
+    ]
 
 
-def search(index: Index, query: str) -> list[Hit]:
+def epoch(iso: str) -> float:
+    return datetime.fromisoformat(iso).timestamp()
+
+
+def _rounded(score: float) -> int:
+    return math.floor(score * 1e6 + 0.5)  # the same rounding as search-core.js
+
+
+def search(
+    shards: list[Shard], query: str, filters: Filters | None = None, order: str = "relevance"
+) -> Results:
+    filters = filters or Filters()
     terms = query_terms(query)
     if not terms:
-        return []
-    lunr_query = index.create_query()
-    for term in terms:
-        lunr_query.term(term, presence=QueryPresence.REQUIRED)
-    results = index.query(lunr_query)
-    hits = [Hit(str(result["ref"]), float(result["score"])) for result in results]
-    # Refs count up from the newest story, so a lower ref breaks a tie newest first.
-    return sorted(hits, key=lambda hit: (-round(hit.score, SCORE_DIGITS), int(hit.ref, 36)))
+        return Results([])
+    prefix_last = not query[-1:].isspace()
+    hits = [
+        hit
+        for shard in shards
+        if filters.admits_month(shard.id)
+        for hit in _shard_hits(shard, terms, prefix_last)
+    ]
+    results = Results([])
+    results.sections.update(hit.doc[SECTION] for hit in hits)
+    results.cities.update(hit.doc[CITY] for hit in hits if hit.doc[CITY])
+    kept = [hit for hit in hits if filters.admits(hit.doc)]
+    results.hits = sorted(kept, key=_sort_key(order))
+    return results
+
+
+def _sort_key(order: str) -> Any:
+    if order == "date":
+        return lambda hit: (
+            -epoch(hit.doc[DATE]),
+            -_rounded(hit.score),
+            hit.shard,
+            int(hit.ref, 36),
+        )
+    return lambda hit: (-_rounded(hit.score), -epoch(hit.doc[DATE]), hit.shard, int(hit.ref, 36))

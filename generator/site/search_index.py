@@ -1,23 +1,23 @@
 """Search files for the browser, written during the Pelican build.
 
 Promise: running ``pelican`` alone gives a site whose search works:
-``search/index.json`` (the Lunr index), ``search/store.json`` (what a result
-shows), and lunr.js with lunr-languages' Dutch support copied from
-``node_modules`` into ``vendor/`` (they are installed from the npm registry,
-never committed). A missing ``node_modules`` is a clear error, not a site
-with silently broken search.
+``search/manifest.json`` and one content-hashed shard per month (the Lunr
+index and the result store, see ``generator.search.shards``), and lunr.js
+with lunr-languages' Dutch support copied from ``node_modules`` into
+``vendor/`` (installed from the npm registry, never committed). A missing
+``node_modules`` is a clear error, not a site with silently broken search.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 from generator.content.store import atomic_write
 from generator.errors import SiteError
-from generator.search.index import SearchDocument, build_index, build_store
+from generator.search.index import SearchDocument
+from generator.search.shards import MANIFEST, build_shards, dump
 from generator.site.templating import nl_datetime
 
 # npm package file -> where the site serves it
@@ -44,16 +44,13 @@ def documents(articles: list[Any]) -> list[SearchDocument]:
     ]
 
 
-def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-
-
 def write_search_files(generator: Any, writer: Any) -> None:
-    """Signal handler: the index, the store and the vendored scripts."""
+    """Signal handler: the manifest, the shards and the vendored scripts."""
     output = Path(generator.output_path)
-    docs = documents(list(generator.articles))
-    atomic_write(output / "search" / "index.json", _dump(build_index(docs)))
-    atomic_write(output / "search" / "store.json", _dump(build_store(docs)))
+    manifest, files = build_shards(documents(list(generator.articles)))
+    for name, text in files.items():
+        atomic_write(output / "search" / name, text)
+    atomic_write(output / "search" / MANIFEST, dump(manifest))
     copy_vendor_files(Path(generator.settings.get("WIRE_NODE_MODULES", "node_modules")), output)
 
 

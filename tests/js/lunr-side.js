@@ -3,8 +3,9 @@
 //
 //   node lunr-side.js SITE_DIR < request.json > answer.json
 //
-// request: {"search": {"index": "search/index.json", "queries": [...]},
-//           "trim": [...], "stem": [...], "stopped": [...]}
+// request: {"search": [{"query", "filters", "order"}, ...],
+//           "trim": [...], "stem": [...], "stopped": [...], "fold": [...], "plural": [...],
+//           "highlight": [{"lead", "query"}, ...]}
 "use strict";
 
 const fs = require("fs");
@@ -17,16 +18,33 @@ require(vendor("lunr.stemmer.support.min.js"))(lunr);
 require(vendor("lunr.nl.min.js"))(lunr);
 const WireSearch = require(path.join(site, "theme", "js", "search-core.js"))(lunr);
 
+function loadShards() {
+  const folder = path.join(site, "search");
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf-8"));
+  return manifest.shards.map((entry) => {
+    const data = JSON.parse(fs.readFileSync(path.join(folder, entry.file), "utf-8"));
+    return { id: entry.id, index: lunr.Index.load(data.index), store: data.store };
+  });
+}
+
 const request = JSON.parse(fs.readFileSync(0, "utf-8"));
 const answer = {};
+const shards = request.search || request.highlight ? loadShards() : [];
 
 if (request.search) {
-  const serialized = JSON.parse(fs.readFileSync(path.join(site, request.search.index), "utf-8"));
-  const index = lunr.Index.load(serialized);
-  answer.search = request.search.queries.map((query) => ({
-    terms: WireSearch.queryTerms(query),
-    hits: WireSearch.search(index, query).map((hit) => [hit.ref, hit.score]),
-  }));
+  answer.search = request.search.map((asked) => {
+    const results = WireSearch.search(shards, asked.query, asked.filters, asked.order);
+    return {
+      terms: WireSearch.queryTerms(asked.query),
+      hits: results.hits.map((hit) => [hit.shard, hit.ref, hit.score]),
+      sections: results.sections,
+      cities: results.cities,
+    };
+  });
+}
+if (request.highlight) {
+  const pipeline = shards[0].index.pipeline;
+  answer.highlight = request.highlight.map((asked) => WireSearch.highlight(asked.lead, asked.query, pipeline));
 }
 if (request.trim) {
   answer.trim = request.trim.map((word) => lunr.nl.trimmer(word));
@@ -36,5 +54,11 @@ if (request.stem) {
 }
 if (request.stopped) {
   answer.stopped = request.stopped.filter((word) => lunr.nl.stopWordFilter(word) === undefined);
+}
+if (request.fold) {
+  answer.fold = request.fold.map((word) => WireSearch.fold(word));
+}
+if (request.plural) {
+  answer.plural = request.plural.map((word) => WireSearch.mergePlural(word));
 }
 process.stdout.write(JSON.stringify(answer));

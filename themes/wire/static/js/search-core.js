@@ -1,12 +1,15 @@
 /*
- * wire-archive search, the part shared by the browser and the tests under node.
+ * wire-archive search, the part shared by the browser's worker and the tests
+ * under node. It takes the same steps as generator/search/query.py:
  *
- * The same steps as generator/search/query.py: split the query on white space
- * and hyphens, trim each word and drop stop words with lunr-languages' Dutch
- * functions, require every remaining word. Lunr's query parser is not used,
- * because it throws on input such as "Den Haag: rellen" or a stray "+".
- * Hits come best first; equal scores, newest first (refs count up from the
- * newest story, in base 36).
+ * - the pipeline functions fold-nl and plural-nl, registered under the names
+ *   the index build uses, so a serialised index loads and searches the same;
+ * - a query is split on white space and hyphens, each word trimmed and stop
+ *   words dropped with lunr-languages' Dutch functions; every remaining word
+ *   is required, the last one also as a prefix while it is being typed.
+ *   Lunr's query parser is never used: it throws on "Den Haag: rellen";
+ * - filters (section, city, period) and the order (relevance, ties newest
+ *   first; or date) are applied the same way as in Python.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
@@ -18,6 +21,37 @@
   "use strict";
 
   var SEPARATOR = /[ \t\n\r\f\v\u00a0-]+/;
+  var MARKS = /[\u0300-\u036f]/g;
+  var DOUBLED = /([bcdfghjklmnpqrstvwxz])\1$/;
+  var CITY = 3, SECTION = 4, DATE = 5;
+
+  function fold(word) {
+    return word.normalize("NFKD").replace(MARKS, "");
+  }
+
+  function mergePlural(stem) {
+    var undoubled = stem.replace(DOUBLED, "$1");
+    if (/z$/.test(undoubled)) {
+      return undoubled.slice(0, -1) + "s";
+    }
+    if (/v$/.test(undoubled)) {
+      return undoubled.slice(0, -1) + "f";
+    }
+    return undoubled;
+  }
+
+  function foldNl(token) {
+    return token.update(fold);
+  }
+
+  function pluralNl(token) {
+    return token.update(mergePlural);
+  }
+
+  if (!lunr.Pipeline.registeredFunctions["fold-nl"]) {
+    lunr.Pipeline.registerFunction(foldNl, "fold-nl");
+    lunr.Pipeline.registerFunction(pluralNl, "plural-nl");
+  }
 
   function queryTerms(query) {
     var terms = [];
@@ -30,24 +64,123 @@
     return terms;
   }
 
-  function search(index, query) {
-    var terms = queryTerms(query);
-    if (terms.length === 0) {
+  function shardHits(shard, terms, prefixLast) {
+    var clauses = [];
+    terms.forEach(function (term, position) {
+      var processed = shard.index.pipeline.runString(term);
+      if (processed.length) {
+        var prefix = prefixLast && position === terms.length - 1;
+        clauses.push({
+          term: processed[0],
+          usePipeline: false,
+          wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          presence: lunr.Query.presence.REQUIRED,
+        });
+      }
+    });
+    if (!clauses.length) {
       return [];
     }
-    var results = index.query(function (q) {
-      terms.forEach(function (term) {
-        q.term(term, { presence: lunr.Query.presence.REQUIRED });
-      });
-    });
-    return results
-      .map(function (result) {
-        return { ref: result.ref, score: result.score };
+    return shard.index
+      .query(function (q) {
+        clauses.forEach(function (clause) {
+          q.clause(clause);
+        });
       })
-      .sort(function (a, b) {
-        return b.score - a.score || parseInt(a.ref, 36) - parseInt(b.ref, 36);
+      .map(function (result) {
+        return { shard: shard.id, ref: result.ref, score: result.score, doc: shard.store[result.ref] };
       });
   }
 
-  return { queryTerms: queryTerms, search: search };
+  function admits(filters, doc) {
+    var day = doc[DATE].slice(0, 10);
+    return (
+      (!filters.section || doc[SECTION] === filters.section) &&
+      (!filters.city || doc[CITY] === filters.city) &&
+      (!filters.dateFrom || day >= filters.dateFrom) &&
+      (!filters.dateTo || day <= filters.dateTo)
+    );
+  }
+
+  function admitsMonth(filters, month) {
+    return (!filters.dateFrom || month >= filters.dateFrom.slice(0, 7)) &&
+      (!filters.dateTo || month <= filters.dateTo.slice(0, 7));
+  }
+
+  function rounded(score) {
+    return Math.floor(score * 1e6 + 0.5); // the same rounding as query.py
+  }
+
+  function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function byRelevance(a, b) {
+    return rounded(b.score) - rounded(a.score) || Date.parse(b.doc[DATE]) - Date.parse(a.doc[DATE]) ||
+      compare(a.shard, b.shard) || parseInt(a.ref, 36) - parseInt(b.ref, 36);
+  }
+
+  function byDate(a, b) {
+    return Date.parse(b.doc[DATE]) - Date.parse(a.doc[DATE]) || rounded(b.score) - rounded(a.score) ||
+      compare(a.shard, b.shard) || parseInt(a.ref, 36) - parseInt(b.ref, 36);
+  }
+
+  function count(hits, position) {
+    var counts = {};
+    hits.forEach(function (hit) {
+      var value = hit.doc[position];
+      if (value) {
+        counts[value] = (counts[value] || 0) + 1;
+      }
+    });
+    return counts;
+  }
+
+  // shards: [{id, index (a lunr.Index), store}]; filters: {section, city, dateFrom, dateTo}
+  function search(shards, query, filters, order) {
+    filters = filters || {};
+    var terms = queryTerms(query);
+    if (!terms.length) {
+      return { hits: [], sections: {}, cities: {} };
+    }
+    var prefixLast = !/\s$/.test(query);
+    var hits = [];
+    shards.forEach(function (shard) {
+      if (admitsMonth(filters, shard.id)) {
+        hits = hits.concat(shardHits(shard, terms, prefixLast));
+      }
+    });
+    var kept = hits.filter(function (hit) {
+      return admits(filters, hit.doc);
+    });
+    kept.sort(order === "date" ? byDate : byRelevance);
+    return { hits: kept, sections: count(hits, SECTION), cities: count(hits, CITY) };
+  }
+
+  // The lead cut into [text, marked] pieces: a word is marked when it means a query word.
+  function highlight(lead, query, pipeline) {
+    var wanted = [];
+    var terms = queryTerms(query);
+    terms.forEach(function (term) {
+      var processed = pipeline.runString(term);
+      if (processed.length) {
+        wanted.push(processed[0]);
+      }
+    });
+    var prefix = !/\s$/.test(query) && wanted.length ? wanted[wanted.length - 1] : null;
+    return String(lead).split(/([ \t\n\r\f\v\u00a0-]+)/).map(function (piece) {
+      var processed = piece.trim() ? pipeline.runString(piece.toLowerCase()) : [];
+      var word = processed.length ? processed[0] : null;
+      var marked = !!word && (wanted.indexOf(word) >= 0 || (!!prefix && word.indexOf(prefix) === 0));
+      return [piece, marked];
+    });
+  }
+
+  return {
+    fold: fold,
+    mergePlural: mergePlural,
+    queryTerms: queryTerms,
+    search: search,
+    highlight: highlight,
+  };
 });

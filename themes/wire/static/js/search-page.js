@@ -1,6 +1,7 @@
 /*
- * The search page: loads the index when the reader starts searching, answers
- * as they type, and shows results as text (never as HTML: wire text is data).
+ * The search page: a worker (search-worker.js) holds the index and answers;
+ * this script only reads the form and shows results, as text (never as HTML:
+ * wire text is data). The address keeps the query and filters (?q=...).
  */
 (function () {
   "use strict";
@@ -9,29 +10,19 @@
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var MAX_SHOWN = 100;
-  var state = { index: null, store: null, loading: null };
-
-  function fetchJson(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) {
-        throw new Error(url + ": HTTP " + response.status);
-      }
-      return response.json();
-    });
-  }
-
-  function load() {
-    if (!state.loading) {
-      state.loading = Promise.all([fetchJson(form.dataset.index), fetchJson(form.dataset.store)]).then(
-        function (parts) {
-          state.index = lunr.Index.load(parts[0]);
-          state.store = parts[1];
-        }
-      );
-    }
-    return state.loading;
-  }
+  var more = document.getElementById("search-more");
+  var coverage = document.getElementById("search-coverage");
+  var fields = {
+    section: document.getElementById("filter-section"),
+    city: document.getElementById("filter-city"),
+    dateFrom: document.getElementById("filter-from"),
+    dateTo: document.getElementById("filter-to"),
+    order: document.getElementById("filter-order"),
+  };
+  var PARAMS = { q: input, rubriek: fields.section, plaats: fields.city, van: fields.dateFrom, tot: fields.dateTo, volgorde: fields.order };
+  var worker = null;
+  var asked = 0;
+  var manifestUrl = new URL(form.dataset.manifest, window.location.href).href;
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -44,8 +35,59 @@
     return node;
   }
 
-  function resultItem(doc) {
-    // doc: [url, title, lead, city, section, date, date_text]
+  function open() {
+    if (!worker) {
+      worker = new Worker(new URL(form.dataset.worker, window.location.href).href);
+      worker.onmessage = receive;
+      worker.postMessage({ type: "open", manifest: manifestUrl, firstDocs: Number(form.dataset.firstDocs) });
+      fetch(manifestUrl).then(function (r) { return r.json(); }).then(fillChoices).catch(function () {});
+    }
+    return worker;
+  }
+
+  function fillChoices(manifest) {
+    var totals = { section: {}, city: {} };
+    manifest.shards.forEach(function (shard) {
+      Object.keys(shard.sections).forEach(function (name) { totals.section[name] = (totals.section[name] || 0) + shard.sections[name]; });
+      Object.keys(shard.cities).forEach(function (name) { totals.city[name] = (totals.city[name] || 0) + shard.cities[name]; });
+    });
+    ["section", "city"].forEach(function (kind) {
+      var select = fields[kind];
+      var chosen = select.value || select.dataset.wanted || "";
+      Object.keys(totals[kind]).sort(function (a, b) { return a.localeCompare(b, "nl"); }).forEach(function (name) {
+        var option = element("option", null, name + " (" + totals[kind][name] + ")");
+        option.value = name;
+        select.appendChild(option);
+      });
+      select.value = chosen;
+    });
+  }
+
+  function filters() {
+    return { section: fields.section.value, city: fields.city.value, dateFrom: fields.dateFrom.value, dateTo: fields.dateTo.value };
+  }
+
+  function ask() {
+    asked += 1;
+    open().postMessage({ type: "query", id: asked, query: input.value, filters: filters(), order: fields.order.value });
+    remember();
+  }
+
+  function remember() {
+    var url = new URL(window.location.href);
+    Object.keys(PARAMS).forEach(function (key) {
+      var value = PARAMS[key].value;
+      if (value && !(key === "volgorde" && value === "relevance")) {
+        url.searchParams.set(key, value);
+      } else {
+        url.searchParams.delete(key);
+      }
+    });
+    window.history.replaceState(null, "", url);
+  }
+
+  function resultItem(hit) {
+    var doc = hit.doc; // [url, title, lead, city, section, date, date_text]
     var item = element("li", "story");
     var heading = element("h2", "story-title");
     var link = element("a", null, doc[1]);
@@ -60,59 +102,66 @@
         meta.appendChild(document.createTextNode(" · " + part));
       }
     });
+    var lead = element("p", "lead");
+    hit.lead.forEach(function (piece) {
+      lead.appendChild(piece[1] ? element("mark", null, piece[0]) : document.createTextNode(piece[0]));
+    });
     item.appendChild(heading);
     item.appendChild(meta);
-    item.appendChild(element("p", "lead", doc[2]));
+    item.appendChild(lead);
     return item;
   }
 
-  function show(query, hits) {
-    list.textContent = "";
-    hits.slice(0, MAX_SHOWN).forEach(function (hit) {
-      list.appendChild(resultItem(state.store[hit.ref]));
-    });
-    if (!query.trim()) {
-      status.textContent = "";
-    } else if (hits.length === 0) {
-      status.textContent = "Geen berichten gevonden.";
-    } else {
-      status.textContent = hits.length + (hits.length === 1 ? " bericht gevonden." : " berichten gevonden.");
-    }
-  }
-
-  function run() {
-    var query = input.value;
-    load()
-      .then(function () {
-        show(query, WireSearch.search(state.index, query));
-        var url = new URL(window.location.href);
-        if (query) {
-          url.searchParams.set("q", query);
-        } else {
-          url.searchParams.delete("q");
-        }
-        window.history.replaceState(null, "", url);
-      })
-      .catch(function (error) {
-        status.textContent = "Zoeken lukt nu niet: de zoekindex kon niet worden geladen.";
-        console.warn(error);
+  function receive(event) {
+    var message = event.data;
+    if (message.type === "status") {
+      more.hidden = !message.more;
+      coverage.textContent = message.docs + " van de " + message.total + " berichten doorzocht" +
+        (message.loaded.length ? " (" + message.loaded[message.loaded.length - 1] + " tot en met " + message.loaded[0] + ")." : ".");
+    } else if (message.type === "results" && message.id === asked) {
+      list.textContent = "";
+      message.hits.forEach(function (hit) {
+        list.appendChild(resultItem(hit));
       });
+      if (!input.value.trim()) {
+        status.textContent = "";
+      } else if (message.total === 0) {
+        status.textContent = "Geen berichten gevonden.";
+      } else {
+        status.textContent = message.total + (message.total === 1 ? " bericht gevonden." : " berichten gevonden.");
+      }
+    } else if (message.type === "error") {
+      status.textContent = "Zoeken lukt nu niet: de zoekindex kon niet worden geladen.";
+      console.warn(message.message);
+    }
   }
 
   var timer = null;
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
-    timer = window.setTimeout(run, 120);
+    timer = window.setTimeout(ask, 100);
   });
-  input.addEventListener("focus", load);
+  input.addEventListener("focus", open);
+  Object.keys(fields).forEach(function (key) {
+    fields[key].addEventListener("change", ask);
+  });
+  more.addEventListener("click", function () {
+    open().postMessage({ type: "more" });
+    ask();
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    run();
+    ask();
   });
 
-  var initial = new URLSearchParams(window.location.search).get("q");
-  if (initial) {
-    input.value = initial;
-    run();
+  var params = new URLSearchParams(window.location.search);
+  Object.keys(PARAMS).forEach(function (key) {
+    if (params.get(key)) {
+      PARAMS[key].value = params.get(key);
+      PARAMS[key].dataset.wanted = params.get(key);
+    }
+  });
+  if (params.get("q")) {
+    ask();
   }
 })();

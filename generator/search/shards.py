@@ -1,0 +1,90 @@
+"""The search index in monthly shards, with a manifest, for archives of any size.
+
+Promises:
+- one shard per month (Amsterdam time): a Lunr index of title, lead, city
+  and section, and the store of what a result shows (url, title, lead, city,
+  section, date, date as shown), in one JSON file named after a hash of its
+  content, so browsers may cache it for ever;
+- ``manifest.json`` lists the shards newest first, with their counts per
+  section and per city, so a reader can filter and load only what is needed;
+- the same documents give the same files, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from lunr.index import Index
+
+from generator.search.index import SearchDocument, build_index, build_store
+
+MANIFEST = "manifest.json"
+FORMAT = 1
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def shard_of(document: SearchDocument) -> str:
+    """``2025-03``: the month a story belongs to."""
+    return f"{datetime.fromisoformat(document.date).astimezone(AMSTERDAM):%Y-%m}"
+
+
+def dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def build_shards(documents: Iterable[SearchDocument]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The manifest and the shard files (name -> text)."""
+    by_month: dict[str, list[SearchDocument]] = defaultdict(list)
+    for document in documents:
+        by_month[shard_of(document)].append(document)
+    entries: list[dict[str, Any]] = []
+    files: dict[str, str] = {}
+    for month in sorted(by_month, reverse=True):
+        docs = sorted(by_month[month], key=lambda d: (d.date, d.url), reverse=True)  # newest first
+        text = dump({"index": build_index(docs), "store": build_store(docs)})
+        name = f"{month}.{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
+        files[name] = text
+        entries.append(
+            {
+                "id": month,
+                "file": name,
+                "count": len(docs),
+                "sections": dict(sorted(Counter(d.section for d in docs).items())),
+                "cities": dict(sorted(Counter(d.city for d in docs if d.city).items())),
+            }
+        )
+    total = sum(int(entry["count"]) for entry in entries)
+    manifest = {"format": FORMAT, "total": total, "shards": entries}
+    return manifest, files
+
+
+@dataclass
+class Shard:
+    """A loaded shard: its month, index and store."""
+
+    id: str
+    index: Index
+    store: dict[str, list[str]]
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text("utf-8"))
+    return manifest
+
+
+def load_shard(folder: Path, entry: dict[str, Any]) -> Shard:
+    data = json.loads((folder / entry["file"]).read_text("utf-8"))
+    return Shard(entry["id"], Index.load(data["index"]), data["store"])
+
+
+def load_all_shards(folder: Path) -> list[Shard]:
+    """Every shard of a built site's search folder, newest first."""
+    return [load_shard(folder, entry) for entry in read_manifest(folder)["shards"]]
