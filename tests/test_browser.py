@@ -219,9 +219,8 @@ def test_older_months_load_when_the_reader_asks(
     type_query(page, "Rotterdam")
     more = page.locator("#search-more")
     more.wait_for(state="visible")
-    assert (
-        f"{newest['count']} van de {manifest['total']} berichten doorzocht"
-        in (page.locator("#search-coverage").text_content() or "")
+    assert f"{newest['count']} van de {manifest['total']} berichten doorzocht" in (
+        page.locator("#search-coverage").text_content() or ""
     )
     shown = len(results(page))
     for _ in older:
