@@ -69,4 +69,6 @@ WIRE_HOME_ITEMS = 30  # stories on the home page
 WIRE_FEED_ITEMS = 50  # entries in feeds/atom.xml
 WIRE_FEED_PATH = "feeds/atom.xml"
 WIRE_NODE_MODULES = str(ROOT / "node_modules")  # where npm installed lunr
-WIRE_SEARCH_FIRST_DOCS = 2000  # the search page loads the newest shards up to this many stories
+WIRE_SEARCH_FIRST_DOCS = (
+    1000  # the search page first loads the newest shards up to this many stories
+)

@@ -30,6 +30,7 @@ from jinja2 import Template
 
 from benchmarks.formats import measure_formats
 from benchmarks.pile import ROOT, make_pile
+from benchmarks.search import measure_search
 from generator.content.frontmatter import split
 from generator.content.markdown import markdown_to_html
 from generator.importer import run_import
@@ -136,6 +137,8 @@ def main() -> None:
     rows.append("reading one item (microseconds; baseline: the bare JSON/XML/text parse)")
     rows += [row(f"  {name}", ours, bare, unit="µs") for name, ours, bare in measure_formats()]
     print("\n".join(rows))
+    print("\nsearch, ours beside Pagefind (pf) on the same synthetic sites:")
+    print("\n".join(measure_search()))
     print(
         "baselines: import = writing the same files (same disk); re-import = a fresh import;"
         " build = one bare Jinja2 page per story"

@@ -151,3 +151,41 @@ def test_accents_plurals_and_prefixes_find_their_words(
     lead = f"Een bericht over {found} vandaag."
     [pieces] = node_side(built_site, {"highlight": [{"lead": lead, "query": asked}]})["highlight"]
     assert [text for text, marked in pieces if marked] == [found]
+
+
+MARCH = {"dateFrom": "2025-03-01", "dateTo": "2025-03-31"}
+CLI_CASES = [
+    ("rotterdam", [], {}, "relevance"),
+    ("haven", ["--order", "date"], {}, "date"),
+    ("rotterd", ["--section", "Economie"], {"section": "Economie"}, "relevance"),
+    ("de", ["--city", "Utrecht"], {"city": "Utrecht"}, "relevance"),
+    ("brand", ["--from", "2025-03-01", "--to", "2025-03-31"], MARCH, "relevance"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "options", "js_filters", "order"), CLI_CASES)
+def test_the_command_line_answers_as_the_browser_does(
+    built_site: Path, query: str, options: list[str], js_filters: dict[str, str], order: str
+) -> None:
+    from tests.conftest import run_cli
+
+    result = run_cli(
+        "search", query, "--site", str(built_site), "--json", "--limit", "1000", *options
+    )
+    assert result.returncode == 0, result.stderr
+    cli = json.loads(result.stdout)
+    [js] = node_side(
+        built_site, {"search": [{"query": query, "filters": js_filters, "order": order}]}
+    )["search"]
+    shards = {s.id: s for s in load_all_shards(built_site / "search")}
+    browser_urls = [shards[shard].store[ref][0] for shard, ref, _ in js["hits"]]
+    assert [hit["url"] for hit in cli["hits"]] == browser_urls
+    assert cli["total"] == len(browser_urls)
+
+
+def test_the_command_line_refuses_a_bad_date(built_site: Path) -> None:
+    from tests.conftest import run_cli
+
+    result = run_cli("search", "haven", "--site", str(built_site), "--from", "maart")
+    assert result.returncode == 2
+    assert "expected YYYY-MM-DD, found 'maart'" in result.stderr

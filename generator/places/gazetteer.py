@@ -76,3 +76,14 @@ def dutch_spelling(name: str) -> str | None:
     curated spelling may add accents the wire left out (``GENEVE`` -> ``Genève``)."""
     entry = _index().get(fold(name))
     return entry.names[0] if entry and entry.curated else None
+
+
+def places_in(country: str) -> list[tuple[str, int]]:
+    """Every place of ``country`` the extract holds: (GeoNames' name, population),
+    largest first."""
+    found = [
+        (names.split("|")[0], int(population))
+        for _, code, population, _, _, names in _rows("gazetteer.tsv")
+        if code == country
+    ]
+    return sorted(found, key=lambda place: -place[1])

@@ -119,7 +119,7 @@ def search(
     hits = [
         hit
         for shard in shards
-        if filters.admits_month(shard.id)
+        if filters.admits_month(shard.id[:7])  # ``2025-03`` or a part: ``2025-03.2``
         for hit in _shard_hits(shard, terms, prefix_last)
     ]
     results = Results([])

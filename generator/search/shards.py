@@ -1,10 +1,12 @@
 """The search index in monthly shards, with a manifest, for archives of any size.
 
 Promises:
-- one shard per month (Amsterdam time): a Lunr index of title, lead, city
-  and section, and the store of what a result shows (url, title, lead, city,
-  section, date, date as shown), in one JSON file named after a hash of its
-  content, so browsers may cache it for ever;
+- shards by month (Amsterdam time), a month of more than ``SHARD_DOCS``
+  stories cut into parts (newest first), so no first fetch grows with the
+  archive: each a Lunr index of title, lead, city and section, and the store
+  of what a result shows (url, title, lead, city, section, date, date as
+  shown), in one JSON file named after a hash of its content, so browsers may
+  cache it for ever;
 - ``manifest.json`` lists the shards newest first, with their counts per
   section and per city, so a reader can filter and load only what is needed;
 - the same documents give the same files, byte for byte.
@@ -28,6 +30,7 @@ from generator.search.index import SearchDocument, build_index, build_store
 
 MANIFEST = "manifest.json"
 FORMAT = 1
+SHARD_DOCS = 1500  # at most this many stories a shard: about 0.5 MB gzipped
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
@@ -48,19 +51,22 @@ def build_shards(documents: Iterable[SearchDocument]) -> tuple[dict[str, Any], d
     entries: list[dict[str, Any]] = []
     files: dict[str, str] = {}
     for month in sorted(by_month, reverse=True):
-        docs = sorted(by_month[month], key=lambda d: (d.date, d.url), reverse=True)  # newest first
-        text = dump({"index": build_index(docs), "store": build_store(docs)})
-        name = f"{month}.{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
-        files[name] = text
-        entries.append(
-            {
-                "id": month,
-                "file": name,
-                "count": len(docs),
-                "sections": dict(sorted(Counter(d.section for d in docs).items())),
-                "cities": dict(sorted(Counter(d.city for d in docs if d.city).items())),
-            }
-        )
+        newest_first = sorted(by_month[month], key=lambda d: (d.date, d.url), reverse=True)
+        parts = [newest_first[i : i + SHARD_DOCS] for i in range(0, len(newest_first), SHARD_DOCS)]
+        for number, docs in enumerate(parts, 1):
+            shard = month if len(parts) == 1 else f"{month}.{number}"
+            text = dump({"index": build_index(docs), "store": build_store(docs)})
+            name = f"{shard}.{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
+            files[name] = text
+            entries.append(
+                {
+                    "id": shard,
+                    "file": name,
+                    "count": len(docs),
+                    "sections": dict(sorted(Counter(d.section for d in docs).items())),
+                    "cities": dict(sorted(Counter(d.city for d in docs if d.city).items())),
+                }
+            )
     total = sum(int(entry["count"]) for entry in entries)
     manifest = {"format": FORMAT, "total": total, "shards": entries}
     return manifest, files

@@ -146,7 +146,7 @@
     var prefixLast = !/\s$/.test(query);
     var hits = [];
     shards.forEach(function (shard) {
-      if (admitsMonth(filters, shard.id)) {
+      if (admitsMonth(filters, shard.id.slice(0, 7))) { // "2025-03" or a part: "2025-03.2"
         hits = hits.concat(shardHits(shard, terms, prefixLast));
       }
     });

@@ -17,7 +17,7 @@ importScripts(
   "search-core.js"
 );
 
-var firstDocs = 2000; // load shards until this many stories are searchable (WIRE_SEARCH_FIRST_DOCS)
+var firstDocs = 1000; // load shards until this many stories are searchable (WIRE_SEARCH_FIRST_DOCS)
 var SHOWN = 200;
 var state = { manifest: null, base: null, shards: [], loading: null };
 

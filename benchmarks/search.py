@@ -1,0 +1,177 @@
+"""``make bench`` (search part): our sharded Lunr search beside Pagefind, on the same sites.
+
+For 1,000 and 10,000 synthetic stories (and 100,000 with BENCH_FULL=1):
+- index build: our shards (lunr.py, in its own process: time and peak memory)
+  and Pagefind's (``pagefind --site``, time);
+- in headless Chromium, from the first keystroke of a query: the bytes
+  fetched before the first result appears (counted gzipped, as a web server
+  sends them), the time to that first result, and then the time per query
+  once the index is loaded.
+
+Both search the same thing: every story page holds its title, lead, city and
+section, which is what our index holds; Pagefind indexes those pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+from benchmarks.pile import ROOT
+from benchmarks.synthetic import synthetic_items
+from generator.content.files import relative_path
+from tests.local_site import launch_chromium, serve
+
+QUERIES = [
+    "rotterdam haven",
+    "brand",
+    "kabinet plan",
+    "utrecht trein",
+    "storm",
+    "rellen",
+    "minister begroting",
+]
+ASSETS = Path(__file__).parent / "assets"
+PAGE = (ASSETS / "story.html").read_text("utf-8")  # one story, as Pagefind sees it
+PAGEFIND_PAGE = (ASSETS / "pagefind.html").read_text("utf-8")  # a search box on Pagefind's API
+OUR_TIMER = (ASSETS / "our-timer.js").read_text("utf-8").split("\n", 1)[1]
+# (heading, width, decimals); "pf" columns are Pagefind's.
+COLUMNS = [
+    ("stories", 10, 0), ("build s", 8, 1), ("peak MB", 8, 0), ("first KB", 9, 0), ("first s", 8, 2),
+    ("ms", 6, 1), ("ms all", 8, 1), ("pf build s", 11, 1), ("pf KB", 7, 0), ("pf first s", 11, 2),
+    ("pf ms", 7, 1),
+]  # fmt: skip
+
+
+def table_row(values: list[Any]) -> str:
+    cells = []
+    for (_, width, decimals), value in zip(COLUMNS, values, strict=True):
+        shown = value if isinstance(value, str) else f"{value:,.{decimals}f}"
+        cells.append(f"{shown:>{width}}")
+    return "".join(cells)
+
+
+def _sample_site(work: Path) -> Path:
+    """The sample archive built once: its search page, theme and vendored scripts."""
+    output = work / "sample"
+    command = [sys.executable, "-m", "pelican", str(ROOT / "content"), "-o", str(output), "-q"]
+    subprocess.run([*command, "-s", str(ROOT / "pelicanconf.py")], check=True, cwd=ROOT)
+    return output
+
+
+def build_site(count: int, site: Path, sample: Path) -> dict[str, float]:
+    for part in ("theme", "vendor", "zoeken"):
+        shutil.copytree(sample / part, site / part)
+    for item in synthetic_items(count):
+        page = site / relative_path(item, item.slug or item.id).with_suffix("") / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            PAGE.format(title=item.title, lead=item.summary, city=item.city, section=item.section),
+            "utf-8",
+        )
+    ours = subprocess.run(
+        [sys.executable, "-m", "benchmarks.search_build", str(count), str(site)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    built: dict[str, float] = json.loads(ours.stdout)
+    start = time.perf_counter()
+    pagefind = ROOT / "node_modules" / ".bin" / "pagefind"
+    subprocess.run([str(pagefind), "--site", str(site), "--quiet"], check=True, capture_output=True)
+    built["pagefind_seconds"] = time.perf_counter() - start
+    (site / "pagefind.html").write_text(PAGEFIND_PAGE, "utf-8")
+    return built
+
+
+def _gzip_size(site: Path, url: str, base: str) -> int:
+    path = site / url.removeprefix(base).lstrip("/").split("?")[0]
+    if path.is_dir():
+        path = path / "index.html"
+    return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
+
+
+def first_result(
+    browser: Any, site: Path, base: str, page_url: str, field: str, result: str
+) -> tuple[float, int]:
+    """Seconds from the first keystroke to the first result, and gzipped bytes fetched by then."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/{page_url}")
+    page.wait_for_load_state("networkidle")
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url))
+    start = time.perf_counter()
+    page.locator(field).press_sequentially(QUERIES[0], delay=5)
+    page.locator(result).first.wait_for()
+    seconds = time.perf_counter() - start
+    size = sum(_gzip_size(site, url, base) for url in set(fetched))
+    context.close()
+    return seconds, size
+
+
+def per_query(browser: Any, base: str, ours: bool, first_docs: float = 1000) -> float:
+    """Milliseconds per query once loaded (the median of the queries); ours with
+    the shards a first query loads, or with ``first_docs`` stories loaded."""
+    page = browser.new_page()
+    if ours:
+        page.goto(f"{base}/zoeken/")
+        times = page.evaluate(OUR_TIMER, [QUERIES, first_docs])
+    else:
+        page.goto(f"{base}/pagefind.html")
+        page.locator("#q").fill("haven")
+        page.locator("#q").dispatch_event("input")
+        page.wait_for_function("() => document.querySelectorAll('#results li').length > 0")
+        times = [page.evaluate("q => window.timeQuery(q)", query) for query in QUERIES]
+    page.close()
+    median: float = sorted(times)[len(times) // 2]
+    return median
+
+
+def measure_search() -> list[str]:
+    sizes = [1_000, 10_000] + ([100_000] if os.environ.get("BENCH_FULL") == "1" else [])
+    work = Path(tempfile.mkdtemp(prefix="wire-search-bench-"))
+    rows = [table_row([name for name, _, _ in COLUMNS])]
+    try:
+        sample = _sample_site(work)
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            for count in sizes:
+                site = work / f"site-{count}"
+                built = build_site(count, site, sample)
+                with serve(site) as base:
+                    ours = first_result(
+                        browser, site, base, "zoeken/", "#search-input", "#search-results li"
+                    )
+                    theirs = first_result(browser, site, base, "pagefind.html", "#q", "#results li")
+                    ours_ms = per_query(browser, base, True)
+                    all_ms = per_query(browser, base, True, first_docs=1e9)
+                    theirs_ms = per_query(browser, base, False)
+                values = [
+                    count,
+                    built["seconds"],
+                    built["peak_mb"],
+                    ours[1] / 1024,
+                    ours[0],
+                    ours_ms,
+                    all_ms,
+                ]
+                values += [built["pagefind_seconds"], theirs[1] / 1024, theirs[0], theirs_ms]
+                rows.append(table_row(values))
+                shutil.rmtree(site, ignore_errors=True)
+            browser.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+if __name__ == "__main__":
+    print("\n".join(measure_search()))

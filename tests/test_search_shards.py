@@ -1,0 +1,66 @@
+"""Shards: months, parts of large months, the manifest, and period filters over parts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from lunr.index import Index
+
+from generator.search import shards as shard_module
+from generator.search.index import SearchDocument
+from generator.search.query import Filters, search
+from generator.search.shards import Shard, build_shards
+
+
+def documents(count: int, start: str = "2025-03-01T10:00:00+01:00") -> list[SearchDocument]:
+    first = datetime.fromisoformat(start)
+    return [
+        SearchDocument(
+            url=f"verhaal-{n}/",
+            title=f"Haven van Rotterdam bericht {n}",
+            lead="De haven van Rotterdam meldt nieuwe cijfers.",
+            city="Rotterdam",
+            section="Economie" if n % 2 else "Binnenland",
+            date=(first + timedelta(hours=n)).isoformat(),
+            date_text=str(n),
+        )
+        for n in range(count)
+    ]
+
+
+def loaded(manifest: dict[str, object], files: dict[str, str]) -> list[Shard]:
+    import json
+
+    found = []
+    for entry in manifest["shards"]:  # type: ignore[attr-defined]
+        data = json.loads(files[entry["file"]])
+        found.append(Shard(entry["id"], Index.load(data["index"]), data["store"]))
+    return found
+
+
+def test_a_large_month_is_cut_into_parts_newest_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shard_module, "SHARD_DOCS", 10)
+    manifest, files = build_shards(documents(25))  # 25 hours: all in March
+    ids = [entry["id"] for entry in manifest["shards"]]
+    assert ids == ["2025-03.1", "2025-03.2", "2025-03.3"]
+    assert [entry["count"] for entry in manifest["shards"]] == [10, 10, 5]
+    newest = loaded(manifest, files)[0]
+    assert max(doc[5] for doc in newest.store.values()) == documents(25)[-1].date
+    assert manifest["shards"][0]["sections"] == {"Binnenland": 5, "Economie": 5}
+
+
+def test_the_same_documents_give_the_same_files() -> None:
+    assert build_shards(documents(30)) == build_shards(documents(30))
+
+
+def test_a_period_filter_reaches_into_the_parts_of_a_month(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shard_module, "SHARD_DOCS", 10)
+    docs = documents(20) + documents(5, start="2025-04-02T10:00:00+02:00")
+    shards = loaded(*build_shards(docs))
+    march = search(shards, "haven", Filters(date_from="2025-03-01", date_to="2025-03-31"))
+    assert len(march.hits) == 20
+    april = search(shards, "haven", Filters(date_from="2025-04-01"))
+    assert len(april.hits) == 5
+    economy = search(shards, "haven", Filters(section="Economie"))
+    assert len(economy.hits) == 12 and economy.sections == {"Economie": 12, "Binnenland": 13}
