@@ -120,6 +120,7 @@
         (message.loaded.length ? " (" + message.loaded[message.loaded.length - 1] + " tot en met " + message.loaded[0] + ")." : ".");
     } else if (message.type === "results" && message.id === asked) {
       list.textContent = "";
+      list.dataset.answered = message.query; // what the list shows the answer to
       message.hits.forEach(function (hit) {
         list.appendChild(resultItem(hit));
       });

@@ -86,6 +86,7 @@ function answer(message) {
   self.postMessage({
     type: "results",
     id: message.id,
+    query: message.query,
     total: results.hits.length,
     sections: results.sections,
     cities: results.cities,
