@@ -93,17 +93,20 @@ def import_command(
     if not paths and not sources[0].is_dir():
         raise click.UsageError("no PATH given and no wire/ folder here")
     with progress_bar() as progress:
-        summary = run_import(
-            sources,
-            content,
-            captured_at=captured_at,
-            force=force,
-            cache_path=None if no_cache else cache_file(cache, content),
-            jobs=jobs,
-            progress=progress,
-        )
-    for error in summary.errors:
-        click.echo(f"Error: {error}", err=True)
+        try:
+            summary = run_import(
+                sources,
+                content,
+                captured_at=captured_at,
+                force=force,
+                cache_path=None if no_cache else cache_file(cache, content),
+                jobs=jobs,
+                progress=progress,
+            )
+        except WireArchiveError as stopped:
+            raise click.ClickException(str(stopped)) from stopped
+    for problem in summary.errors:
+        click.echo(f"Error: {problem}", err=True)
     for path in summary.kept_edited:
         click.echo(f"Kept: {path} was edited by hand (use --force to overwrite)", err=True)
     for reason in summary.not_stories:

@@ -22,7 +22,8 @@ from functools import partial
 from pathlib import Path
 
 from generator.cache import ImportCache
-from generator.content.store import ContentStore, Outcome, sync
+from generator.content.lock import import_lock
+from generator.content.store import ContentStore, Outcome, remove_stale_temp_files, sync
 from generator.errors import WireArchiveError
 from generator.formats import is_wire_file
 from generator.merge import merge_all, merge_group, resolve_identities
@@ -115,10 +116,12 @@ def run_import(
             items.extend(parsed.items)
             summary.count_format(parsed)
         cache.remember(parsed.path)
-    store = ContentStore(content, force=force, index=cache.index)
-    integrate(items, store, summary)
-    summary.errors.extend(store.problems)
-    sync()
+    with import_lock(content):
+        remove_stale_temp_files(content)  # a killed import's leftovers
+        store = ContentStore(content, force=force, index=cache.index)
+        integrate(items, store, summary)
+        summary.errors.extend(store.problems)
+        sync()
     cache.index = store.index
     cache.save()
     summary.seconds = time.perf_counter() - started

@@ -55,8 +55,18 @@ def parse_file(path: Path, default_captured_at: datetime | None = None) -> Parse
     return Parsed(path, items, wire_format=wire_format)
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024  # no wire item is this large: a larger file is refused unread
+
+
 def read_source(path: Path, default_captured_at: datetime | None) -> Source:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"expected a wire file of at most {MAX_FILE_BYTES // 2**20} MiB, "
+                f"found {size / 2**20:.0f} MiB (refused unread)",
+                path=path,
+            )
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", path=path) from error

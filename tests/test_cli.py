@@ -154,17 +154,42 @@ def test_a_wrong_call_exits_2_with_an_error_line(tmp_path: Path) -> None:
     assert "does not exist" in missing.stderr
 
 
-def test_files_that_are_not_utf8_are_named(tmp_path: Path) -> None:
+def test_windows_1252_and_latin_1_text_is_read_as_such(tmp_path: Path) -> None:
+    wire = tmp_path / "wire"
+    for name, encoding in (("cp1252", "cp1252"), ("latin1", "latin-1")):
+        page = f"Café “{name}” sluit\nDEN HAAG (ANP) - Het café sluit; het wordt € 5 duurder.\n"
+        if encoding == "latin-1":
+            page = page.replace("“", '"').replace("”", '"').replace("€", "EUR")
+        (wire / f"{name}.txt").parent.mkdir(parents=True, exist_ok=True)
+        (wire / f"{name}.txt").write_bytes(page.encode(encoding))
+    content = tmp_path / "c"
+    result = run_cli("import", str(wire), "--content", str(content), "--captured-at", CAPTURED)
+    assert result.returncode == 0, result.stderr
+    titles = sorted(
+        yaml.safe_load(p.read_text("utf-8").split("---")[1])["title"] for p in content.rglob("*.md")
+    )
+    assert titles == ['Café "latin1" sluit', "Café “cp1252” sluit"]
+
+
+def test_binary_and_huge_files_are_refused_by_name(tmp_path: Path) -> None:
+    from generator.sources import MAX_FILE_BYTES
+
     wire = tmp_path / "wire"
     write_page(wire, "goed")
-    (wire / "latin1.txt").write_bytes(
-        "Café sluit\nDEN HAAG (ANP) - Het café sluit.\n".encode("latin-1")
-    )
-    result = run_cli(
-        "import", str(wire), "--content", str(tmp_path / "c"), "--captured-at", CAPTURED
-    )
+    (wire / "plaatje.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with (wire / "enorm.txt").open("wb") as huge:
+        huge.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk is filled
+    result = run_cli("import", str(wire), "--content", str(tmp_path / "c"))
     assert result.returncode == 1
-    assert f"Error: {wire / 'latin1.txt'}: expected UTF-8 text, found byte 0xe9" in result.stderr
+    assert (
+        f"Error: {wire / 'plaatje.txt'}: expected text, found a NUL byte at offset 8"
+        in result.stderr
+    )
+    assert (
+        f"Error: {wire / 'enorm.txt'}: expected a wire file of at most 64 MiB, found 64 MiB"
+        in result.stderr
+    )
+    assert "2 new" in result.stdout
 
 
 def test_the_converter_never_imports_pelican() -> None:

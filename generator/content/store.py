@@ -188,7 +188,7 @@ def atomic_write(target: Path, text: str) -> None:
     file this way, and ``sync`` at the end of an import makes the lot durable.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
     try:
         with temp.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -196,6 +196,21 @@ def atomic_write(target: Path, text: str) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+TEMP_SUFFIX = ".wire-tmp"
+
+
+def remove_stale_temp_files(folder: Path) -> int:
+    """Delete what a killed writer left: temporary files never renamed into place.
+
+    Only call this while no other writer can be at work in ``folder`` (the
+    import holds its lock; a site build owns its output)."""
+    removed = 0
+    for stale in folder.rglob(f".*{TEMP_SUFFIX}") if folder.exists() else []:
+        stale.unlink(missing_ok=True)
+        removed += 1
+    return removed
 
 
 def sync() -> None:

@@ -41,17 +41,25 @@ class Source:
     name: str  # the path as shown to the user and recorded in front matter
 
     def text(self) -> str:
-        """The file as text: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+        """The file as text: UTF-16 with a byte-order mark, UTF-8 (with or without
+        one), else Windows-1252 (which reads Latin-1 text the same); a file with NUL
+        bytes is no text (a binary file, or UTF-16 without a byte-order mark)."""
         if self.data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return self.data.decode("utf-16")
+        if b"\x00" in self.data:
+            offset = self.data.index(b"\x00")
+            raise InputError(
+                f"expected text, found a NUL byte at offset {offset} (a binary file?)",
+                path=self.name,
+            )
         try:
             return self.data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            byte = self.data[error.start]
-            raise InputError(
-                f"expected UTF-8 text, found byte 0x{byte:02x} at offset {error.start}",
-                path=self.name,
-            ) from error
+        except UnicodeDecodeError:
+            pass
+        try:
+            return self.data.decode("cp1252")
+        except UnicodeDecodeError:
+            return self.data.decode("latin-1")
 
 
 def is_wire_file(path: Path) -> bool:

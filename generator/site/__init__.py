@@ -20,6 +20,7 @@ from generator.site import feeds, listings, reader, search_index, sitemap, struc
 
 
 def register() -> None:
+    signals.initialized.connect(structure.clean_output)
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(templating.add_filters)
     signals.generator_init.connect(reader.drop_disabled_markdown_reader)

@@ -8,8 +8,10 @@ related stories, and every listing, feed and sitemap uses the same grouping
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from generator.content.store import remove_stale_temp_files
 from generator.site.archive import build_archive
 from generator.site.neighbours import attach_neighbours
 
@@ -19,3 +21,9 @@ def prepare(generator: Any) -> None:
     archive = build_archive(list(generator.articles))
     attach_neighbours(archive)
     generator.context["wire_archive"] = archive
+
+
+def clean_output(pelican: Any) -> None:
+    """Signal handler (initialized): remove what a killed build left half-written
+    of our own files (they are written to a temporary file, then renamed)."""
+    remove_stale_temp_files(Path(pelican.output_path))
