@@ -81,10 +81,8 @@ def test_a_second_import_into_the_same_folder_is_stopped(tmp_path: Path) -> None
             "2025-03-14T12:00:00+01:00",
         )
     assert result.returncode == 1
-    assert (
-        f"Error: {content}: expected to be the only import writing here, found one running (process {os.getpid()})"
-        in result.stderr
-    )
+    expected = "expected to be the only import writing here, found one running"
+    assert f"Error: {content}: {expected} (process {os.getpid()})" in result.stderr
     assert not list(content.rglob("*.md"))
     after = run_cli(
         "import", str(page), "--content", str(content), "--captured-at", "2025-03-14T12:00:00+01:00"
