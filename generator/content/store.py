@@ -154,7 +154,7 @@ class ContentStore:
         slug = item.slug or slugify(item.title, fallback=item.id)
         path = relative_path(item, slug)
         if _path_key(path) in self._taken:
-            slug = f"{slug}-{item.id.removeprefix('wa-')[:6]}"
+            slug = f"{slug.rstrip('-')}-{item.id.removeprefix('wa-')[:6]}"
             path = relative_path(item, slug)
         return _Entry(path, slug)
 

@@ -2,14 +2,16 @@
 
 ``is_wire_file`` says which files to look at (by name); ``read_items`` says
 what a file is by its content, not by its extension: JSON that is ninjs or
-ANP's news API, XML whose root is NITF, NewsML-G2 or NewsML 1.2, and text,
-which is a copied web page. Everything downstream sees only ``WireItem``.
+ANP's news API, XML (an XML declaration, or the root of NITF, NewsML-G2 or
+NewsML 1.2; any markup in a ``.xml`` file), and text, which is a copied web
+page. Everything downstream sees only ``WireItem``.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -70,15 +72,30 @@ def is_wire_file(path: Path) -> bool:
 
 def read_items(source: Source) -> tuple[str, list[WireItem]]:
     """The format of ``source``, by content, and its items."""
-    head = source.data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:1]
-    if head in (b"{", b"["):
+    start = source.data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")
+    if start[:1] in (b"{", b"["):
         return _read_json(source)
-    if head == b"<":
+    if _looks_like_xml(start, source.path):
         return _read_xml(source)
     items = webpage.parse(
         source.text(), path=source.name, captured_at=source.captured_at, section=source.section
     )
     return "webpage", items
+
+
+_XML_ROOT = re.compile(
+    rb"<(?:\?xml|!DOCTYPE|(?:[\w.-]+:)?(?:nitf|NewsML|newsItem|newsMessage|packageItem|conceptItem"
+    rb"|knowledgeItem|planningItem|contentSet|contentMeta|itemMeta)\b)"
+)
+XML_SUFFIXES = frozenset({".xml", ".nitf", ".newsml", ".g2"})
+
+
+def _looks_like_xml(start: bytes, path: Path) -> bool:
+    """An XML declaration or a news format's root, or any markup in an XML file.
+    A copied page whose headline happens to open with ``<`` stays a page."""
+    if not start.startswith(b"<"):
+        return False
+    return path.suffix.lower() in XML_SUFFIXES or bool(_XML_ROOT.match(start))
 
 
 def _read_json(source: Source) -> tuple[str, list[WireItem]]:
