@@ -18,7 +18,7 @@ PELICAN := $(BIN)/pelican
 WIRE_ARCHIVE := $(BIN)/wire-archive
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html import build regenerate serve publish github clean test lint format bench browser screenshots
+.PHONY: help setup html import build regenerate serve publish github clean test lint format bench browser screenshots fuzz
 
 help:
 	@echo "make html        set up, import $(WIRE)/ into $(CONTENT)/, build the site into $(OUTPUT)/"
@@ -30,6 +30,7 @@ help:
 	@echo "make format      let ruff format the code"
 	@echo "make bench       measure import and build speed against baselines"
 	@echo "make screenshots pictures of the sample site for the README (docs/screenshots/)"
+	@echo "make fuzz        fuzz every input format with atheris (FUZZ_SECONDS, default 60)"
 	@echo "make clean       remove $(OUTPUT)/ and caches"
 
 # --- set-up: each stamp is rebuilt when what it installs from changes -------------
@@ -98,6 +99,13 @@ test: setup browser lint
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+FUZZ_SECONDS ?= 60
+fuzz: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -c constraints.txt atheris
+	mkdir -p .cache/fuzz-corpus .cache/fuzz-crashes
+	$(BIN)/python -m fuzz.fuzz_formats .cache/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) \
+	  -rss_limit_mb=2048 -artifact_prefix=.cache/fuzz-crashes/
 
 screenshots: setup browser
 	$(BIN)/python -m tools.screenshots

@@ -47,7 +47,14 @@ class Source:
         one), else Windows-1252 (which reads Latin-1 text the same); a file with NUL
         bytes is no text (a binary file, or UTF-16 without a byte-order mark)."""
         if self.data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return self.data.decode("utf-16")
+            try:
+                return self.data.decode("utf-16")
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"expected UTF-16 text after its byte-order mark, found {error.reason} "
+                    f"at offset {error.start}",
+                    path=self.name,
+                ) from error
         if b"\x00" in self.data:
             offset = self.data.index(b"\x00")
             raise InputError(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.errors import NotAStoryError, ParseError
+from generator.formats.fields import as_list, as_text
 from generator.formats.markup import body_from_html
 from generator.formats.story import Fields, build_item, parse_date
 from generator.model import WireItem
@@ -40,34 +41,36 @@ def read_anp_json(document: Any, path: str) -> list[WireItem]:
     return [_read_item(item, path, position) for position, item in enumerate(items, 1)]
 
 
+def _author(author: Any) -> str | None:
+    return as_text(author.get("name")) if isinstance(author, dict) else as_text(author)
+
+
 def _read_item(item: dict[str, Any], path: str, position: int) -> WireItem:
     if not isinstance(item.get("bodyText", ""), str):
         raise ParseError(
-            expected="bodyText as an HTML string",
-            found=repr(item.get("bodyText")),
-            path=path,
-            line=None,
+            expected="bodyText as an HTML string", found=repr(item.get("bodyText")), path=path
         )
-    categories = item.get("categories") or ([item["category"]] if item.get("category") else [])
-    authors = item.get("authors") or []
-    first_issue = item.get("firstIssueDate")
+    found = as_list(item.get("categories")) or as_list(item.get("category"))
+    categories = [name for name in map(as_text, found) if name]
+    authors = [name for name in map(_author, as_list(item.get("authors"))) if name]
+    first_issue = parse_date(as_text(item.get("firstIssueDate")))
+    published = parse_date(as_text(item.get("pubDate")))
+    version = as_text(item.get("version")) or ""
+    story = as_text(item.get("id"))
     return build_item(
         Fields(
             wire_format="anp-json",
             path=path if position == 1 else f"{path}#{position}",
-            title=item.get("title"),
-            body=body_from_html(str(item.get("bodyText") or "")),
-            date=parse_date(first_issue) or parse_date(item.get("pubDate")),
+            title=as_text(item.get("title")),
+            body=body_from_html(as_text(item.get("bodyText")) or ""),
+            date=first_issue or published,
             date_source="ANP firstIssueDate" if first_issue else "ANP pubDate",
-            modified=parse_date(item.get("modified")) or parse_date(item.get("pubDate")),
-            guid=f"anp:{item['id']}" if item.get("id") else None,
-            version=int(item["version"]) if str(item.get("version", "")).isdigit() else 1,
-            agency=item.get("sourceTitle"),
-            section=str(categories[0]) if categories else None,
-            byline=", ".join(
-                str(a.get("name", a)) if isinstance(a, dict) else str(a) for a in authors
-            )
-            or None,
-            keywords=[str(c) for c in categories[1:]],
+            modified=parse_date(as_text(item.get("modified"))) or published,
+            guid=f"anp:{story}" if story else None,
+            version=int(version) if version.isdigit() and int(version) > 0 else 1,
+            agency=as_text(item.get("sourceTitle")),
+            section=categories[0] if categories else None,
+            byline=", ".join(authors) or None,
+            keywords=categories[1:],
         )
     )

@@ -29,6 +29,7 @@ _SKIPPED = frozenset(
     "script style media img figure object embed iframe head title noscript".split()
 )
 _BOLD = frozenset("b strong".split())
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FOOTER = re.compile(r"^\((?:redactie|red\.|eindredactie)\b.*\)$", re.IGNORECASE)
 
 
@@ -64,6 +65,7 @@ def body_from_element(element: Element, *, skip: frozenset[str] = frozenset()) -
 
 def body_from_html(markup: str) -> Body:
     """Paragraphs and subheads of an HTML fragment (lxml's HTML parser: no network)."""
+    markup = _CONTROL.sub("", markup)  # lxml refuses NUL and other control characters
     if not markup.strip():
         return Body()
     root = lxml_html.fragment_fromstring(markup, create_parent="div")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.errors import NotAStoryError
+from generator.formats.fields import as_list, as_mapping, as_text
 from generator.formats.markup import Body, body_from_element, body_from_html, body_from_text
 from generator.formats.sections import section_from_subjects
 from generator.formats.story import Fields, build_item, parse_date
@@ -41,9 +42,9 @@ def looks_like_ninjs(document: Any) -> bool:
 
 
 def ninjs_version(document: dict[str, Any]) -> str:
-    standard = document.get("standard")
-    if isinstance(standard, dict) and standard.get("version"):
-        return str(standard["version"])
+    version = as_text(as_mapping(document.get("standard")).get("version"))
+    if version:
+        return version
     if any(
         key in document for key in ("versionCreated", "firstCreated", "pubStatus", "contentType")
     ):
@@ -54,7 +55,7 @@ def ninjs_version(document: dict[str, Any]) -> str:
 
 
 def read_ninjs(document: dict[str, Any], path: str) -> list[WireItem]:
-    kind = str(document.get("type", "text"))
+    kind = as_text(document.get("type")) or "text"
     body = _body(document, path)
     if kind in _NOT_TEXT or (kind == "composite" and not body.paragraphs):
         raise NotAStoryError(f"a ninjs {kind} item, not a text story", path=path)
@@ -64,46 +65,51 @@ def read_ninjs(document: dict[str, Any], path: str) -> list[WireItem]:
         """The first of ``keys`` that the item has: versions name fields differently."""
         return next((document[key] for key in keys if document.get(key)), None)
 
+    def text(*keys: str) -> str | None:
+        return as_text(get(*keys))
+
     return [
         build_item(
             Fields(
                 wire_format=f"ninjs-{version.split('.')[0]}",
                 path=path,
-                title=_main(get("headlines")) or get("headline", "title"),
+                title=_main(get("headlines")) or text("headline", "title"),
                 body=body,
-                description=_main(get("descriptions")) or get("description_text", "description"),
-                date=parse_date(get("firstCreated", "firstcreated"))
-                or parse_date(get("versionCreated", "versioncreated")),
+                description=_main(get("descriptions")) or text("description_text", "description"),
+                date=parse_date(text("firstCreated", "firstcreated"))
+                or parse_date(text("versionCreated", "versioncreated")),
                 date_source="ninjs firstCreated"
                 if get("firstCreated", "firstcreated")
                 else "ninjs versionCreated",
-                modified=parse_date(get("versionCreated", "versioncreated")),
-                guid=get("uri"),
+                modified=parse_date(text("versionCreated", "versioncreated")),
+                guid=text("uri"),
                 version=_int(get("version")),
                 located=_located(document),
-                agency=get("copyrightHolder", "copyrightholder"),
+                agency=text("copyrightHolder", "copyrightholder"),
                 section=section_from_subjects(_terms(get("subjects", "subject"))),
-                byline=get("by", "byline"),
+                byline=text("by", "byline"),
                 genre=next(iter(_names(get("genres", "genre"))), None),
-                keywords=_names(get("subjects", "subject")) + list(get("keywords") or []),
-                language=get("language"),
+                keywords=_names(get("subjects", "subject"))
+                + [k for k in map(as_text, as_list(get("keywords"))) if k],
+                language=text("language"),
             )
         )
     ]
 
 
 def _body(document: dict[str, Any], path: str) -> Body:
-    for entry in document.get("bodies") or []:
-        if isinstance(entry, dict) and entry.get("value"):
+    for entry in as_list(document.get("bodies")):
+        if isinstance(entry, dict) and as_text(entry.get("value")):
             return _body_value(entry, path)
-    if document.get("body_xhtml") or document.get("body_html"):
-        return body_from_html(str(document.get("body_xhtml") or document.get("body_html")))
-    return body_from_text(str(document.get("body_text") or ""))
+    markup = as_text(document.get("body_xhtml")) or as_text(document.get("body_html"))
+    if markup:
+        return body_from_html(markup)
+    return body_from_text(as_text(document.get("body_text")) or "")
 
 
 def _body_value(entry: dict[str, Any], path: str) -> Body:
     value = str(entry["value"])
-    kind = str(entry.get("contentType") or entry.get("contenttype") or entry.get("role") or "")
+    kind = as_text(entry.get("contentType") or entry.get("contenttype") or entry.get("role")) or ""
     if "nitf" in kind.lower():
         root = parse_xml(value.encode("utf-8"), path)
         content = first(root, "body.content")
@@ -114,12 +120,10 @@ def _body_value(entry: dict[str, Any], path: str) -> Body:
 
 
 def _main(entries: Any) -> str | None:
-    if not isinstance(entries, list):
-        return None
-    values = [e for e in entries if isinstance(e, dict) and e.get("value")]
+    values = [e for e in as_list(entries) if isinstance(e, dict) and as_text(e.get("value"))]
     main = next((e for e in values if e.get("role") in ("main", "lead", "text")), None)
     chosen = main or (values[0] if values else None)
-    return str(chosen["value"]) if chosen else None
+    return as_text(chosen["value"]) if chosen else None
 
 
 def _names(entries: Any) -> list[str]:
@@ -136,19 +140,14 @@ def _names(entries: Any) -> list[str]:
 
 def _terms(entries: Any) -> list[str]:
     """Every uri, literal and name of a list of subjects, for the section lookup."""
-    if isinstance(entries, dict):
-        entries = [entries]
-    if not isinstance(entries, list):
-        return []
     keys = ("uri", "qcode", "literal", "name")
-    return [str(e[k]) for e in entries if isinstance(e, dict) for k in keys if e.get(k)]
+    found = (as_text(e.get(k)) for e in as_list(entries) if isinstance(e, dict) for k in keys)
+    return [term for term in found if term]
 
 
 def _located(document: dict[str, Any]) -> str | None:
-    located = document.get("located")
-    if isinstance(located, str) and located.strip():
-        return located
-    return None
+    located = as_text(document.get("located"))
+    return located if located and located.strip() else None
 
 
 def _int(value: Any) -> int:
