@@ -70,11 +70,23 @@ def read(data: bytes, name: str) -> None:
         read_items(Source(Path(name), data, CAPTURED, None, name))
 
 
+NUL_IN_HTML = {
+    "uri": "x",
+    "headline": "Kop",
+    "bodies": [{"value": "<p>a\x00b</p>", "contentType": "text/html"}],
+    "versionCreated": "2025-03-14T10:00:00Z",
+}
+
+
 def ninjs_like(values: Any) -> st.SearchStrategy[dict[str, Any]]:
     return st.dictionaries(st.sampled_from(NINJS_KEYS), values, min_size=2, max_size=8)
 
 
 @given(ninjs_like(JSON_VALUES | PLAUSIBLE))
+@example(
+    {"uri": "<p>DEN HAAG (ANP) - Tekst.</p>", "headline": True}
+)  # found: a headline that is no text
+@example(NUL_IN_HTML)  # found: a NUL byte in HTML, which lxml's HTML parser refuses
 @example(
     {
         "uri": "x",
