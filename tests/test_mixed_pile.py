@@ -33,7 +33,7 @@ def test_a_mixed_folder_imports_in_one_command(tmp_path: Path) -> None:
     assert sum(f["items"] for f in formats.values()) == summary["items"]
     # The broken fixtures fail, the skipped ones are skipped, the rest converted.
     assert result.returncode == 1
-    assert len(summary["errors"]) == 5
+    assert len(summary["errors"]) == 6
     assert len(summary["skipped_not_stories"]) == 8
     assert summary["new"] + summary["merged"] == summary["items"]
     text = run_cli("import", str(wire), "--content", str(tmp_path / "other"), "--no-cache").stdout

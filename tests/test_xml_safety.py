@@ -26,9 +26,14 @@ def test_an_entity_is_never_expanded_even_when_declared_harmless() -> None:
         parse_xml(document, "entiteit.xml")
 
 
-def test_an_external_dtd_is_neither_fetched_nor_required() -> None:
+def test_an_external_dtd_is_refused_unread() -> None:
     document = b'<!DOCTYPE a SYSTEM "http://127.0.0.1:9/niet-bereikbaar.dtd"><a><b>tekst</b></a>'
-    assert parse_xml(document, "extern.xml").findtext("b") == "tekst"
+    with pytest.raises(InputError, match="expected XML without an external DTD, found one named"):
+        parse_xml(document, "extern.xml")
+
+
+def test_a_doctype_without_an_external_dtd_or_entities_is_read() -> None:
+    assert parse_xml(b"<!DOCTYPE a><a><b>tekst</b></a>", "kaal.xml").findtext("b") == "tekst"
 
 
 def test_a_declared_encoding_is_honoured() -> None:

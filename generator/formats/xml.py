@@ -1,9 +1,9 @@
 """Safe XML for the agency formats, and namespace-blind access to it.
 
 Promises: ``parse_xml`` never expands an entity, never loads a DTD, never
-touches the network, and refuses a document whose DTD declares entities
-(billion laughs, external entities) or that nests deeper than libxml2's
-limit, with an error naming the file (and line). The helpers find elements by
+touches the network, and refuses a document that names an external DTD,
+whose DTD declares entities (billion laughs, external entities) or that nests
+deeper than libxml2's limit, with an error naming the file (and line). The helpers find elements by
 local name, so the same reader serves documents with a namespace, with a
 prefix or with none.
 """
@@ -42,7 +42,14 @@ def parse_xml(data: bytes, path: str) -> Element:
         raise ParseError(
             expected="well-formed XML", found=str(error.msg), path=path, line=error.lineno
         ) from error
-    dtd = root.getroottree().docinfo.internalDTD
+    docinfo = root.getroottree().docinfo
+    if docinfo.system_url or docinfo.public_id:
+        named = docinfo.system_url or docinfo.public_id
+        raise InputError(
+            f"expected XML without an external DTD, found one named {named!r} (refused unread)",
+            path=path,
+        )
+    dtd = docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise InputError(
             "expected XML without entity declarations, found a DTD that declares entities "
