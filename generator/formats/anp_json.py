@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from generator.errors import NotAStoryError, ParseError
-from generator.formats.fields import as_list, as_text
+from generator.formats.fields import as_list, as_text, version_number
 from generator.formats.markup import body_from_html
-from generator.formats.story import Fields, build_item, parse_date
+from generator.formats.story import Fields, build_item, first_date, parse_date
 from generator.model import WireItem
 
 _LISTING_KEYS = ("items", "results", "data")
@@ -53,9 +53,10 @@ def _read_item(item: dict[str, Any], path: str, position: int) -> WireItem:
     found = as_list(item.get("categories")) or as_list(item.get("category"))
     categories = [name for name in map(as_text, found) if name]
     authors = [name for name in map(_author, as_list(item.get("authors"))) if name]
-    first_issue = parse_date(as_text(item.get("firstIssueDate")))
-    published = parse_date(as_text(item.get("pubDate")))
-    version = as_text(item.get("version")) or ""
+    published = as_text(item.get("pubDate"))
+    date, date_source = first_date(
+        ("ANP firstIssueDate", as_text(item.get("firstIssueDate"))), ("ANP pubDate", published)
+    )
     story = as_text(item.get("id"))
     return build_item(
         Fields(
@@ -63,11 +64,11 @@ def _read_item(item: dict[str, Any], path: str, position: int) -> WireItem:
             path=path if position == 1 else f"{path}#{position}",
             title=as_text(item.get("title")),
             body=body_from_html(as_text(item.get("bodyText")) or ""),
-            date=first_issue or published,
-            date_source="ANP firstIssueDate" if first_issue else "ANP pubDate",
-            modified=parse_date(as_text(item.get("modified"))) or published,
+            date=date,
+            date_source=date_source,
+            modified=parse_date(as_text(item.get("modified"))) or parse_date(published),
             guid=f"anp:{story}" if story else None,
-            version=int(version) if version.isdigit() and int(version) > 0 else 1,
+            version=version_number(item.get("version")) or 1,
             agency=as_text(item.get("sourceTitle")),
             section=categories[0] if categories else None,
             byline=", ".join(authors) or None,

@@ -28,3 +28,9 @@ def as_list(value: Any) -> list[Any]:
 
 def as_mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def version_number(value: Any) -> int | None:
+    """A version or revision as a positive whole number: ``"2"`` or ``2``; else missing."""
+    text = as_text(value)
+    return int(text) if text and text.isdigit() and int(text) > 0 else None

@@ -12,10 +12,11 @@ one without text is refused as ``NotAStoryError``.
 from __future__ import annotations
 
 from generator.errors import NotAStoryError
+from generator.formats.fields import version_number
 from generator.formats.markup import Body, body_from_element, body_from_text
 from generator.formats.nitf import nitf_body
 from generator.formats.sections import section_from_subjects
-from generator.formats.story import Fields, build_item, parse_date
+from generator.formats.story import Fields, build_item, first_date, parse_date
 from generator.formats.xml import Element, attribute, child, descendants, first, text
 from generator.model import WireItem
 
@@ -44,7 +45,10 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
         name, value = attribute(found, "FormalName"), attribute(found, "Value")
         if name and value:
             properties.setdefault(name, []).append(value)
-    revision_id = text(first(item, "RevisionId"))
+    revision_id = version_number(text(first(item, "RevisionId")))
+    date, date_source = first_date(
+        ("NewsML FirstCreated", first_created), ("NewsML ThisRevisionCreated", this_revision)
+    )
     return [
         build_item(
             Fields(
@@ -52,13 +56,11 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
                 path=path,
                 title=text(first(item, "HeadLine")),
                 body=body,
-                date=parse_date(first_created) or parse_date(this_revision),
-                date_source="NewsML FirstCreated"
-                if first_created
-                else "NewsML ThisRevisionCreated",
+                date=date,
+                date_source=date_source,
                 modified=parse_date(this_revision),
                 guid=guid,
-                version=_int(revision_id) or revision,
+                version=revision_id or revision,
                 located=next(iter(properties.get("City", [])), None),
                 dateline=text(first(item, "DateLine")),
                 agency=_provider(text(first(item, "ProviderId"))),
@@ -110,7 +112,3 @@ def _provider(provider_id: str | None) -> str | None:
     if not provider_id:
         return None
     return provider_id.split(".")[0].upper() or None
-
-
-def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and int(value) > 0 else 0

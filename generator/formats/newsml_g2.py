@@ -13,10 +13,11 @@ packages, pictures, video and fragments of a document are refused as
 from __future__ import annotations
 
 from generator.errors import NotAStoryError
+from generator.formats.fields import version_number
 from generator.formats.markup import Body, body_from_element, body_from_text
 from generator.formats.nitf import nitf_body
 from generator.formats.sections import section_from_subjects
-from generator.formats.story import Fields, build_item, parse_date
+from generator.formats.story import Fields, build_item, first_date, parse_date
 from generator.formats.xml import (
     Element,
     attribute,
@@ -68,6 +69,9 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
         else []
     )
     genre = child(content, "genre")
+    date, date_source = first_date(
+        ("NewsML-G2 firstCreated", first_created), ("NewsML-G2 versionCreated", version_created)
+    )
     return [
         build_item(
             Fields(
@@ -76,13 +80,11 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
                 title=text(child(content, "headline")),
                 body=_body(item),
                 description=text(child(content, "description")),
-                date=parse_date(first_created) or parse_date(version_created),
-                date_source="NewsML-G2 firstCreated"
-                if first_created
-                else "NewsML-G2 versionCreated",
+                date=date,
+                date_source=date_source,
                 modified=parse_date(version_created),
                 guid=attribute(item, "guid"),
-                version=_int(attribute(item, "version")),
+                version=version_number(attribute(item, "version")) or 1,
                 located=_located(child(content, "located")),
                 dateline=text(child(content, "dateline")),
                 agency=_provider(child(meta, "provider")),
@@ -132,7 +134,3 @@ def _provider(provider: Element | None) -> str | None:
     if value and ":" in value:
         value = value.split(":", 1)[1]
     return value.upper() if value else None
-
-
-def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and int(value) > 0 else 1

@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from generator.errors import NotAStoryError
-from generator.formats.fields import as_list, as_mapping, as_text
+from generator.formats.fields import as_list, as_mapping, as_text, version_number
 from generator.formats.markup import Body, body_from_element, body_from_html, body_from_text
 from generator.formats.sections import section_from_subjects
-from generator.formats.story import Fields, build_item, parse_date
+from generator.formats.story import Fields, build_item, first_date, parse_date
 from generator.formats.xml import first, parse_xml
 from generator.model import WireItem
 
@@ -68,6 +68,10 @@ def read_ninjs(document: dict[str, Any], path: str) -> list[WireItem]:
     def text(*keys: str) -> str | None:
         return as_text(get(*keys))
 
+    date, date_source = first_date(
+        ("ninjs firstCreated", text("firstCreated", "firstcreated")),
+        ("ninjs versionCreated", text("versionCreated", "versioncreated")),
+    )
     return [
         build_item(
             Fields(
@@ -76,14 +80,11 @@ def read_ninjs(document: dict[str, Any], path: str) -> list[WireItem]:
                 title=_main(get("headlines")) or text("headline", "title"),
                 body=body,
                 description=_main(get("descriptions")) or text("description_text", "description"),
-                date=parse_date(text("firstCreated", "firstcreated"))
-                or parse_date(text("versionCreated", "versioncreated")),
-                date_source="ninjs firstCreated"
-                if get("firstCreated", "firstcreated")
-                else "ninjs versionCreated",
+                date=date,
+                date_source=date_source,
                 modified=parse_date(text("versionCreated", "versioncreated")),
                 guid=text("uri"),
-                version=_int(get("version")),
+                version=version_number(get("version")) or 1,
                 located=_located(document),
                 agency=text("copyrightHolder", "copyrightholder"),
                 section=section_from_subjects(_terms(get("subjects", "subject"))),
@@ -148,10 +149,3 @@ def _terms(entries: Any) -> list[str]:
 def _located(document: dict[str, Any]) -> str | None:
     located = as_text(document.get("located"))
     return located if located and located.strip() else None
-
-
-def _int(value: Any) -> int:
-    try:
-        return max(1, int(str(value)))
-    except (TypeError, ValueError):
-        return 1

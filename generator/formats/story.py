@@ -121,6 +121,16 @@ def _city_field(value: str | None) -> str | None:
     return city or None
 
 
+def first_date(*candidates: tuple[str, object]) -> tuple[datetime | None, str]:
+    """The first of (label, value) that parses as a date, and its label (which
+    says in the front matter where the date came from)."""
+    for label, value in candidates:
+        moment = parse_date(value)
+        if moment is not None:
+            return moment, label
+    return None, candidates[0][0]
+
+
 def parse_date(value: object) -> datetime | None:
     """ISO 8601 (also the compact ``20130731T153200+0000``); naive times are refused."""
     if not isinstance(value, str) or not value.strip():
