@@ -139,8 +139,8 @@ FORGIVEN = [
     ("Oekraïne", "oekraine"),
     ("rellen", "rel"),
     ("cyberaanvallen", "cyberaanval"),
-    ("huizen", "huis"),
     ("Rotterdam", "rotterd"),
+    ("Havenbedrijf", "haven"),
 ]
 
 

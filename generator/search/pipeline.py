@@ -18,8 +18,9 @@ Two functions of our own, registered under the same names in the browser
   ``Curaçao``, ``oekraine`` finds ``Oekraïne``;
 - ``plural-nl`` (after the stemmer) merges what the old stemmer leaves apart:
   a doubled final consonant is undoubled (``rellen`` -> ``rell`` -> ``rel``,
-  ``cyberaanvallen`` -> ``cyberaanval``), a final ``z`` becomes ``s`` and a final
-  ``v`` becomes ``f`` (``huizen``/``huis``, ``brieven``/``brief``).
+  ``cyberaanvallen`` -> ``cyberaanval``). It changes nothing else: a word's
+  processed form stays a prefix of its compounds (``haven`` -> ``hav`` still
+  finds ``havenbedrijf``), which prefix matching needs.
 
 lunr.py's own ``languages="nl"`` is not used: it downloads NLTK data at build time.
 """
@@ -84,13 +85,8 @@ def fold(word: str) -> str:
 
 
 def merge_plural(stem_: str) -> str:
-    """``rell`` -> ``rel``, ``huiz`` -> ``huis``, ``briev`` -> ``brief``."""
-    undoubled = _DOUBLED.sub(r"\1", stem_)
-    if undoubled.endswith("z"):
-        return undoubled[:-1] + "s"
-    if undoubled.endswith("v"):
-        return undoubled[:-1] + "f"
-    return undoubled
+    """``rell`` -> ``rel``, ``cyberaanvall`` -> ``cyberaanval``."""
+    return _DOUBLED.sub(r"\1", stem_)
 
 
 def trimmer_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:

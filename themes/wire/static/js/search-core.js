@@ -30,14 +30,7 @@
   }
 
   function mergePlural(stem) {
-    var undoubled = stem.replace(DOUBLED, "$1");
-    if (/z$/.test(undoubled)) {
-      return undoubled.slice(0, -1) + "s";
-    }
-    if (/v$/.test(undoubled)) {
-      return undoubled.slice(0, -1) + "f";
-    }
-    return undoubled;
+    return stem.replace(DOUBLED, "$1");
   }
 
   function foldNl(token) {
