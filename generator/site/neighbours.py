@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from generator.search.pipeline import stop_words
-from generator.site.archive import Archive, day_of
+from generator.site.archive import Archive
 
 RELATED_COUNT = 3
 RELATED_DAYS = 3
@@ -27,11 +27,27 @@ _WORD = re.compile(r"[^\W\d_]{5,}")
 def attach_neighbours(archive: Archive) -> None:
     for stories in archive.days.values():
         _link(stories, "day")
+    near: dict[int, list[Any]] = {}
     for group in archive.cities:
         _link(group.articles, "city")
+        for position, story in enumerate(group.articles):
+            near[id(story)] = _same_city_near(group.articles, position)
     words = _rare_words(archive.articles)
     for article in archive.articles:
-        article.related = _related(article, words, archive)
+        article.related = _related(article, words, near.get(id(article), []))
+
+
+def _same_city_near(stories: list[Any], position: int) -> list[Any]:
+    """The stories of the same city within ``RELATED_DAYS`` days, closest first;
+    only the few around ``position`` in the city's time order are looked at."""
+    story = stories[position]
+    around = (
+        stories[max(0, position - RELATED_COUNT) : position]
+        + stories[position + 1 : position + 1 + RELATED_COUNT]
+    )
+    window = timedelta(days=RELATED_DAYS)
+    close = [other for other in around if abs(other.date - story.date) <= window]
+    return sorted(close, key=lambda other: (abs(other.date - story.date), other.date))
 
 
 def _link(stories: list[Any], kind: str) -> None:
@@ -55,16 +71,8 @@ def _rare_words(articles: list[Any]) -> dict[str, list[Any]]:
     return {word: found for word, found in postings.items() if 1 < len(found) <= MAX_WORD_STORIES}
 
 
-def _related(article: Any, words: dict[str, list[Any]], archive: Archive) -> list[Any]:
-    chosen: list[Any] = []
-    city = getattr(article, "city", None)
-    if city:
-        day = day_of(article)
-        near = [day + timedelta(days=offset) for offset in range(-RELATED_DAYS, RELATED_DAYS + 1)]
-        for other_day in near:
-            for other in archive.days.get(other_day, []):
-                if other is not article and getattr(other, "city", None) == city:
-                    chosen.append(other)
+def _related(article: Any, words: dict[str, list[Any]], near: list[Any]) -> list[Any]:
+    chosen = list(near[:RELATED_COUNT])
     scores: dict[int, tuple[float, Any]] = {}
     for word in sorted(_words(article)):  # a fixed order: float sums, and so ties, repeat
         for other in words.get(word, []):
