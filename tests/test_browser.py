@@ -186,6 +186,9 @@ def test_filters_order_and_prefix_give_what_python_gives(
         arg=by_date[0],
     )
     assert results(page) == by_date
+    counts = search(load_all_shards(built_site / "search"), "rotterd").sections
+    labels = page.locator("#filter-section option").all_text_contents()
+    assert f"Economie ({counts['Economie']})" in labels  # the hits per section, for this query
     page.select_option("#filter-section", "Economie")
     only = expected_titles(built_site, "rotterd", Filters(section="Economie"), "date")
     page.wait_for_function(

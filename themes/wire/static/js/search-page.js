@@ -45,8 +45,22 @@
     return worker;
   }
 
+  var totals = { section: {}, city: {} };
+
+  // Each choice shows how many stories it holds: in the whole archive, or among
+  // the hits of the query (before filtering by section and city).
+  function showCounts(counts) {
+    ["section", "city"].forEach(function (kind) {
+      Array.prototype.forEach.call(fields[kind].options, function (option) {
+        if (option.value) {
+          var count = counts ? counts[kind][option.value] || 0 : totals[kind][option.value];
+          option.textContent = option.value + " (" + count + ")";
+        }
+      });
+    });
+  }
+
   function fillChoices(manifest) {
-    var totals = { section: {}, city: {} };
     manifest.shards.forEach(function (shard) {
       Object.keys(shard.sections).forEach(function (name) { totals.section[name] = (totals.section[name] || 0) + shard.sections[name]; });
       Object.keys(shard.cities).forEach(function (name) { totals.city[name] = (totals.city[name] || 0) + shard.cities[name]; });
@@ -61,6 +75,7 @@
       });
       select.value = chosen;
     });
+    showCounts(null);
   }
 
   function filters() {
@@ -124,6 +139,7 @@
       message.hits.forEach(function (hit) {
         list.appendChild(resultItem(hit));
       });
+      showCounts(input.value.trim() ? { section: message.sections, city: message.cities } : null);
       if (!input.value.trim()) {
         status.textContent = "";
       } else if (message.total === 0) {
