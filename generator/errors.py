@@ -2,7 +2,8 @@
 
 Every error knows the exit status it stands for and renders as a sentence that
 says what was expected, what was found, and where (path and line when known),
-so the CLI can print ``Error: ...`` and exit without a traceback.
+so the CLI can print ``Error: ...`` and exit without a traceback. (A wrong call
+of the command, exit status 2, is click's ``UsageError``.)
 """
 
 from __future__ import annotations
@@ -29,12 +30,6 @@ class WireArchiveError(Exception):
     def __str__(self) -> str:
         where = self.where()
         return f"{where}: {self.message}" if where else self.message
-
-
-class UsageError(WireArchiveError):
-    """The command was called wrongly (bad option value, missing path)."""
-
-    exit_code = 2
 
 
 class InputError(WireArchiveError):
