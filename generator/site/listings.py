@@ -6,10 +6,11 @@ the settings (their cost grows with the square of the archive). The archive
 is grouped once (``archive.py``), and each page is rendered from its own
 group only, so a listing page costs time in proportion to what it shows.
 
-URLs never shift: ``/YYYY/``, ``/YYYY/MM/``, ``/YYYY/MM/DD/`` list a period
+URLs stay put: ``/YYYY/``, ``/YYYY/MM/``, ``/YYYY/MM/DD/`` list a period
 oldest first; ``/rubriek/<slug>/YYYY/`` and ``/plaats/<slug>/YYYY/`` list a
 section's or city's year oldest first, paginated within the year
-(``pagina/2/``), so new stories only ever add to a period's last page. The
+(``pagina/2/``), so a new story changes only the pages of its own period and
+never moves older periods' stories to other pages. The
 landing pages ``/rubriek/<slug>/`` and ``/plaats/<slug>/`` show the years
 and the newest stories.
 """
