@@ -8,7 +8,7 @@ import pytest
 from lunr.index import Index
 
 from generator.search import shards as shard_module
-from generator.search.index import SearchDocument
+from generator.search.index import SearchDocument, build_index
 from generator.search.query import Filters, search
 from generator.search.shards import Shard, build_shards
 
@@ -64,3 +64,23 @@ def test_a_period_filter_reaches_into_the_parts_of_a_month(monkeypatch: pytest.M
     assert len(april.hits) == 5
     economy = search(shards, "haven", Filters(section="Economie"))
     assert len(economy.hits) == 12 and economy.sections == {"Economie": 12, "Binnenland": 13}
+
+
+def test_a_shard_built_before_is_taken_over_not_rebuilt(monkeypatch: pytest.MonkeyPatch) -> None:
+    first_manifest, first_files = build_shards(
+        documents(20) + documents(5, start="2025-04-02T10:00:00+02:00")
+    )
+    by_digest = {e["digest"]: first_files[e["file"]] for e in first_manifest["shards"]}
+    built: list[int] = []
+    original = build_index
+
+    def counting(docs: list[SearchDocument]) -> dict[str, object]:
+        built.append(len(docs))
+        return original(docs)
+
+    monkeypatch.setattr(shard_module, "build_index", counting)
+    # April gains a story; March is as it was.
+    grown = documents(20) + documents(6, start="2025-04-02T10:00:00+02:00")
+    manifest, files = build_shards(grown, reuse=by_digest.get)
+    assert built == [6]  # only April's index was built again
+    assert (manifest, files) == build_shards(grown)

@@ -179,3 +179,36 @@ def test_every_link_resolves_under_a_sub_path(tmp_path: Path) -> None:
                     queue.append(target)
         assert broken == []
         assert len(seen) > len(items()) * 2  # stories, listings, feeds, scripts, styles
+
+
+def test_a_rebuild_takes_over_unchanged_search_shards(tmp_path: Path) -> None:
+    import shutil
+
+    content, again, fresh = tmp_path / "content", tmp_path / "again", tmp_path / "fresh"
+    shutil.copytree(ROOT / "content", content)
+
+    def build(output: Path) -> None:
+        command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-q"]
+        subprocess.run([*command, "-s", str(ROOT / "pelicanconf.py")], check=True, cwd=ROOT)
+
+    build(again)
+    shards = {p.name: p.stat().st_mtime_ns for p in (again / "search").glob("20*.json")}
+    extra = next((content / "2025" / "04").rglob("*.md"))
+    moved = (
+        extra.read_text("utf-8")
+        .replace("id: wa-", "id: wa-f", 1)
+        .replace("title: ", "title: Nog een keer ", 1)
+    )
+    (extra.parent / "nog-een-keer.md").write_text(moved, "utf-8")
+    build(again)
+    build(fresh)
+    after = {p.name: p.stat().st_mtime_ns for p in (again / "search").glob("20*.json")}
+    kept = {name for name in shards if after.get(name) == shards[name]}
+    assert any(name.startswith("2025-03") for name in kept)  # March did not change: its file stayed
+    assert not any(name.startswith("2025-04") for name in kept)  # April did
+    names = sorted(p.name for p in (fresh / "search").iterdir())
+    assert (
+        sorted(p.name for p in (again / "search").iterdir()) == names
+    )  # the stale April file is gone
+    _, mismatch, errors = filecmp.cmpfiles(fresh / "search", again / "search", names, shallow=False)
+    assert (mismatch, errors) == ([], [])

@@ -9,7 +9,8 @@ Promises:
   cache it for ever;
 - ``manifest.json`` lists the shards newest first, with their counts per
   section and per city, so a reader can filter and load only what is needed;
-- the same documents give the same files, byte for byte.
+- the same documents give the same files, byte for byte; a shard whose
+  documents did not change since the last build is taken over, not rebuilt.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import astuple, dataclass
 from datetime import datetime
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -43,8 +46,32 @@ def dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def build_shards(documents: Iterable[SearchDocument]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The manifest and the shard files (name -> text)."""
+@cache
+def code_fingerprint() -> str:
+    """The search code and data: a change to them makes every shard stale."""
+    digest = hashlib.sha256()
+    package = resources.files("generator.search")
+    for file in sorted(package.iterdir(), key=lambda f: f.name):
+        if file.is_file() and file.name.endswith((".py", ".txt")):
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def docs_digest(docs: list[SearchDocument]) -> str:
+    """What a shard is made from: its documents and the code that indexes them."""
+    text = code_fingerprint() + dump([astuple(doc) for doc in docs])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def build_shards(
+    documents: Iterable[SearchDocument], reuse: Callable[[str], str | None] = lambda digest: None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The manifest and the shard files (name -> text).
+
+    ``reuse`` gives the text of a shard built before from documents with the
+    given digest, if there is one: then the index (the slow part) is not built
+    again. The result is the same, byte for byte.
+    """
     by_month: dict[str, list[SearchDocument]] = defaultdict(list)
     for document in documents:
         by_month[shard_of(document)].append(document)
@@ -55,13 +82,15 @@ def build_shards(documents: Iterable[SearchDocument]) -> tuple[dict[str, Any], d
         parts = [newest_first[i : i + SHARD_DOCS] for i in range(0, len(newest_first), SHARD_DOCS)]
         for number, docs in enumerate(parts, 1):
             shard = month if len(parts) == 1 else f"{month}.{number}"
-            text = dump({"index": build_index(docs), "store": build_store(docs)})
+            digest = docs_digest(docs)
+            text = reuse(digest) or dump({"index": build_index(docs), "store": build_store(docs)})
             name = f"{shard}.{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
             files[name] = text
             entries.append(
                 {
                     "id": shard,
                     "file": name,
+                    "digest": digest,
                     "count": len(docs),
                     "sections": dict(sorted(Counter(d.section for d in docs).items())),
                     "cities": dict(sorted(Counter(d.city for d in docs if d.city).items())),

@@ -10,7 +10,9 @@ with lunr-languages' Dutch support copied from ``node_modules`` into
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +47,41 @@ def documents(articles: list[Any]) -> list[SearchDocument]:
 
 
 def write_search_files(generator: Any, writer: Any) -> None:
-    """Signal handler: the manifest, the shards and the vendored scripts."""
-    output = Path(generator.output_path)
-    manifest, files = build_shards(documents(list(generator.articles)))
+    """Signal handler: the manifest, the shards and the vendored scripts.
+
+    Shards whose stories did not change are taken over from the last build
+    (their files are left untouched); shards no longer listed are removed, so
+    the folder is what a build from scratch would make.
+    """
+    folder = Path(generator.output_path) / "search"
+    manifest, files = build_shards(
+        documents(list(generator.articles)), reuse=_previous_shards(folder)
+    )
     for name, text in files.items():
-        atomic_write(output / "search" / name, text)
-    atomic_write(output / "search" / MANIFEST, dump(manifest))
-    copy_vendor_files(Path(generator.settings.get("WIRE_NODE_MODULES", "node_modules")), output)
+        if not (folder / name).exists():  # a content-hashed name: same name, same bytes
+            atomic_write(folder / name, text)
+    for stale in folder.glob("*.json"):
+        if stale.name != MANIFEST and stale.name not in files:
+            stale.unlink()
+    atomic_write(folder / MANIFEST, dump(manifest))
+    copy_vendor_files(
+        Path(generator.settings.get("WIRE_NODE_MODULES", "node_modules")), folder.parent
+    )
+
+
+def _previous_shards(folder: Path) -> Callable[[str], str | None]:
+    """Look up the shards of the last build by the digest of their documents."""
+    try:
+        entries = json.loads((folder / MANIFEST).read_text("utf-8"))["shards"]
+        built = {entry["digest"]: folder / entry["file"] for entry in entries}
+    except (OSError, ValueError, KeyError, TypeError):
+        built = {}
+
+    def reuse(digest: str) -> str | None:
+        path = built.get(digest)
+        return path.read_text("utf-8") if path is not None and path.is_file() else None
+
+    return reuse
 
 
 def copy_vendor_files(node_modules: Path, output: Path) -> None:
