@@ -3,6 +3,7 @@
 Every setting wire-archive adds is prefixed ``WIRE_``; README.md lists them all.
 """
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -61,14 +62,25 @@ PAGINATION_PATTERNS = (
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 STATIC_PATHS: list[str] = []
+# The plugin copies the theme's static folder itself, and only what changed
+# (Pelican's copy rewrites every file on every build).
+THEME_STATIC_PATHS: list[str] = []
+# Our plugin keeps its own caches (parsed stories, what each page was built
+# from) in CACHE_PATH; Pelican's content cache is off: it saves nothing here.
+CACHE_PATH = os.environ.get("WIRE_ARCHIVE_BUILD_CACHE", str(ROOT / ".cache" / "pelican"))
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+# Each story is one item in one language: no translations to look for (Pelican's
+# search for them compares every story with every other).
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 
 # wire-archive's own settings
 WIRE_HOME_ITEMS = 30  # stories on the home page
 WIRE_FEED_ITEMS = 50  # entries in feeds/atom.xml
 WIRE_FEED_PATH = "feeds/atom.xml"
 WIRE_NODE_MODULES = str(ROOT / "node_modules")  # where npm installed lunr
+WIRE_BUILD_JOBS = 0  # worker processes for reading, rendering and search shards; 0: one per core
 WIRE_SEARCH_FIRST_DOCS = (
     1000  # the search page first loads the newest shards up to this many stories
 )

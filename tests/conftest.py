@@ -41,6 +41,8 @@ def shared() -> Path:
 
 
 _CACHE = tempfile.mkdtemp(prefix="wire-archive-test-cache-")
+# Site builds keep their caches here too, not in the checkout (pelicanconf.py).
+os.environ.setdefault("WIRE_ARCHIVE_BUILD_CACHE", str(Path(_CACHE) / "pelican"))
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

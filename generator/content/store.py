@@ -201,6 +201,18 @@ def atomic_write(target: Path, text: str) -> None:
 TEMP_SUFFIX = ".wire-tmp"
 
 
+def write_if_changed(target: Path, text: str) -> bool:
+    """``atomic_write``, but a file that already holds ``text`` is left untouched
+    (its modification time too), so rebuilds change only what changed."""
+    try:
+        if target.read_bytes() == text.encode("utf-8"):
+            return False
+    except OSError:
+        pass
+    atomic_write(target, text)
+    return True
+
+
 def remove_stale_temp_files(folder: Path) -> int:
     """Delete what a killed writer left: temporary files never renamed into place.
 

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from lunr.index import Index
 
+from generator.parallel import fork_map
 from generator.search.index import SearchDocument, build_index, build_store
 
 MANIFEST = "manifest.json"
@@ -64,41 +65,62 @@ def docs_digest(docs: list[SearchDocument]) -> str:
 
 
 def build_shards(
-    documents: Iterable[SearchDocument], reuse: Callable[[str], str | None] = lambda digest: None
+    documents: Iterable[SearchDocument],
+    reuse: Callable[[str], str | None] = lambda digest: None,
+    processes: int = 0,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The manifest and the shard files (name -> text).
 
     ``reuse`` gives the text of a shard built before from documents with the
     given digest, if there is one: then the index (the slow part) is not built
-    again. The result is the same, byte for byte.
+    again. The result is the same, byte for byte. Shards to build are built on
+    every core (``processes``: 0 for all).
     """
+    plan = _plan(documents)
+    texts: list[str | None] = [reuse(digest) for _, docs, digest in plan]
+    missing = [position for position, text in enumerate(texts) if text is None]
+    built = fork_map(shard_text, [plan[position][1] for position in missing], processes=processes)
+    for position, made in zip(missing, built, strict=True):
+        texts[position] = made
+    entries: list[dict[str, Any]] = []
+    files: dict[str, str] = {}
+    for (shard, docs, digest), found in zip(plan, texts, strict=True):
+        text = found or ""  # every position is filled by now
+        name = f"{shard}.{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
+        files[name] = text
+        entries.append(
+            {
+                "id": shard,
+                "file": name,
+                "digest": digest,
+                "count": len(docs),
+                "sections": dict(sorted(Counter(d.section for d in docs).items())),
+                "cities": dict(sorted(Counter(d.city for d in docs if d.city).items())),
+            }
+        )
+    total = sum(int(entry["count"]) for entry in entries)
+    manifest = {"format": FORMAT, "total": total, "shards": entries}
+    return manifest, files
+
+
+def shard_text(docs: list[SearchDocument]) -> str:
+    """One shard's file: its Lunr index and its result store."""
+    return dump({"index": build_index(docs), "store": build_store(docs)})
+
+
+def _plan(documents: Iterable[SearchDocument]) -> list[tuple[str, list[SearchDocument], str]]:
+    """(shard id, its documents newest first, their digest), newest shard first."""
     by_month: dict[str, list[SearchDocument]] = defaultdict(list)
     for document in documents:
         by_month[shard_of(document)].append(document)
-    entries: list[dict[str, Any]] = []
-    files: dict[str, str] = {}
+    plan = []
     for month in sorted(by_month, reverse=True):
         newest_first = sorted(by_month[month], key=lambda d: (d.date, d.url), reverse=True)
         parts = [newest_first[i : i + SHARD_DOCS] for i in range(0, len(newest_first), SHARD_DOCS)]
         for number, docs in enumerate(parts, 1):
             shard = month if len(parts) == 1 else f"{month}.{number}"
-            digest = docs_digest(docs)
-            text = reuse(digest) or dump({"index": build_index(docs), "store": build_store(docs)})
-            name = f"{shard}.{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
-            files[name] = text
-            entries.append(
-                {
-                    "id": shard,
-                    "file": name,
-                    "digest": digest,
-                    "count": len(docs),
-                    "sections": dict(sorted(Counter(d.section for d in docs).items())),
-                    "cities": dict(sorted(Counter(d.city for d in docs if d.city).items())),
-                }
-            )
-    total = sum(int(entry["count"]) for entry in entries)
-    manifest = {"format": FORMAT, "total": total, "shards": entries}
-    return manifest, files
+            plan.append((shard, docs, docs_digest(docs)))
+    return plan
 
 
 @dataclass

@@ -1,13 +1,19 @@
 """The Pelican side of wire-archive: a plugin that only wires signals.
 
-- ``reader``: Markdown with YAML front matter, rendered by markdown-it-py;
+- ``read_cache`` and ``reader``: Markdown with YAML front matter, rendered by
+  markdown-it-py, parsed on every core and only when a file changed;
 - ``structure``: the archive's grouping and each story's neighbours, once;
 - ``listings``: home, calendar, section, city (with maps), search and 404
   pages, each costing time in proportion to what it shows (Pelican's own
   archives are switched off);
 - ``feeds``: Atom feeds of all stories, each section and each city;
 - ``sitemap``: sitemap.xml and robots.txt;
-- ``search_index``: the Lunr index, its result store and the browser scripts.
+- ``search_index``: the Lunr index, its result store and the browser scripts;
+- ``static_files``: the theme's files, copied only when they changed;
+- ``writer``: every page queued with its fingerprint, and only the pages
+  whose fingerprint changed rendered, on every core (``fingerprint``,
+  ``build_state``);
+- ``timings``: how long each step took.
 
 Add ``"generator.site"`` to ``PLUGINS`` in the Pelican settings.
 """
@@ -16,16 +22,36 @@ from __future__ import annotations
 
 from pelican import signals
 
-from generator.site import feeds, listings, reader, search_index, sitemap, structure, templating
+from generator.site import (
+    feeds,
+    listings,
+    read_cache,
+    reader,
+    search_index,
+    sitemap,
+    static_files,
+    structure,
+    templating,
+    timings,
+    writer,
+)
 
 
 def register() -> None:
+    signals.initialized.connect(timings.begin_build)
     signals.initialized.connect(structure.clean_output)
+    signals.get_writer.connect(writer.make_writer)
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(templating.add_filters)
     signals.generator_init.connect(reader.drop_disabled_markdown_reader)
+    signals.article_generator_init.connect(timings.begin_reading)
+    signals.article_generator_init.connect(read_cache.prefetch)
+    signals.article_generator_finalized.connect(timings.end_reading)
     signals.article_generator_finalized.connect(structure.prepare)
     signals.article_writer_finalized.connect(listings.write_listings)
     signals.article_writer_finalized.connect(feeds.write_feeds)
     signals.article_writer_finalized.connect(sitemap.write_sitemaps)
     signals.article_writer_finalized.connect(search_index.write_search_files)
+    signals.article_writer_finalized.connect(static_files.copy_theme_files)
+    signals.finalized.connect(writer.flush_pages)
+    signals.finalized.connect(timings.end_build)

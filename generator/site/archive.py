@@ -61,6 +61,11 @@ class Group:
         first = sort_key(self.name)[:1].upper()
         return first if first.isalpha() else "#"
 
+    def fingerprint(self) -> list[Any]:
+        """What pages show of the group itself (its stories come in their own
+        variables): a page that names a group changes when this does."""
+        return [self.name, self.slug, self.kind, self.count, self.place]
+
     def years(self) -> list[tuple[int, list[Any]]]:
         by_year: dict[int, list[Any]] = defaultdict(list)
         for article in self.articles:

@@ -8,6 +8,7 @@ on its stories, so building twice gives the same file.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from feedgenerator import Atom1Feed
 
 from generator.content.store import atomic_write
 from generator.site.archive import Archive
+from generator.site.timings import timed
+from generator.site.writer import write_unless_fresh
 
 FEED_ITEMS_DEFAULT = 50
 FEED_PATH_DEFAULT = "feeds/atom.xml"
@@ -59,6 +62,7 @@ def write_feed(
     atomic_write(output / path, feed.writeString("utf-8"))
 
 
+@timed("feeds")
 def write_feeds(generator: Any, writer: Any) -> None:
     """Signal handler: the feed of all stories, and one per section and per city."""
     settings = generator.settings
@@ -67,7 +71,15 @@ def write_feeds(generator: Any, writer: Any) -> None:
     limit = int(settings.get("WIRE_FEED_ITEMS", FEED_ITEMS_DEFAULT))
     site = settings.get("SITENAME", "wire-archive")
     all_path = str(settings.get("WIRE_FEED_PATH", FEED_PATH_DEFAULT))
-    write_feed(output, settings, all_path, site, archive.articles[:limit])
+    feeds = [(all_path, site, archive.articles[:limit])]
     for group in [*archive.sections, *archive.cities]:
-        title = f"{site}: {group.name}"
-        write_feed(output, settings, feed_path(group.kind, group.slug), title, group.newest(limit))
+        feeds.append(
+            (feed_path(group.kind, group.slug), f"{site}: {group.name}", group.newest(limit))
+        )
+    for path, title, stories in feeds:
+        write_unless_fresh(
+            writer,
+            path,
+            [title, stories],
+            partial(write_feed, output, settings, path, title, stories),
+        )

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import html
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from pelican.readers import BaseReader
+from pelican.utils import SafeDatetime
 
-from generator.content.frontmatter import split
-from generator.content.markdown import markdown_to_html
 from generator.errors import ContentError
+from generator.site import read_cache
 
 # Keys whose values Pelican turns into objects (dates, categories).
 _PELICAN_KEYS = ("date", "modified", "category", "status", "slug", "title")
@@ -29,14 +30,17 @@ class WireMarkdownReader(BaseReader):  # type: ignore[misc]
     file_extensions: ClassVar[list[str]] = ["md"]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        text = Path(source_path).read_text("utf-8")
-        try:
-            metadata, body = split(text, path=source_path)
-        except ContentError as error:
-            raise ValueError(str(error)) from error
+        parsed = read_cache.take(source_path)  # Pelican's absolute path
+        if parsed is None:
+            try:
+                parsed = read_cache.parse(source_path)
+            except ContentError as error:
+                raise ValueError(str(error)) from error
+        body_html, metadata, source_digest = parsed
         found = self._metadata(metadata)
         found["archive_path"] = archive_path(source_path, self.settings["PATH"])
-        return markdown_to_html(body), found
+        found["wire_source_digest"] = source_digest  # what incremental builds compare
+        return body_html, found
 
     def _metadata(self, raw: dict[str, Any]) -> dict[str, Any]:
         metadata: dict[str, Any] = {}
@@ -45,11 +49,25 @@ class WireMarkdownReader(BaseReader):  # type: ignore[misc]
             if name == "summary":
                 metadata["summary"] = html.escape(str(value))
                 metadata["lead"] = str(value)
+            elif name in ("date", "modified") and (moment := _iso_datetime(value)):
+                metadata[name] = moment
             elif name in _PELICAN_KEYS:
                 metadata[name] = self.process_metadata(name, str(value))
             else:
                 metadata[name] = value
         return metadata
+
+
+def _iso_datetime(value: Any) -> SafeDatetime | None:
+    """Our front matter's ISO 8601 date, read without dateutil's guesswork (the
+    converter always writes this form; anything else goes to Pelican's parser)."""
+    if isinstance(value, datetime):
+        value = value.isoformat()
+    try:
+        moment = SafeDatetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def archive_path(source_path: str, content_root: str) -> str:

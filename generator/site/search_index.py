@@ -11,16 +11,17 @@ with lunr-languages' Dutch support copied from ``node_modules`` into
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.content.store import atomic_write
+from generator.content.store import atomic_write, write_if_changed
 from generator.errors import SiteError
 from generator.search.index import SearchDocument
 from generator.search.shards import MANIFEST, build_shards, dump
+from generator.site.static_files import copy_if_changed
 from generator.site.templating import nl_datetime
+from generator.site.timings import timed
 
 # npm package file -> where the site serves it
 VENDOR_FILES = {
@@ -46,6 +47,7 @@ def documents(articles: list[Any]) -> list[SearchDocument]:
     ]
 
 
+@timed("search")
 def write_search_files(generator: Any, writer: Any) -> None:
     """Signal handler: the manifest, the shards and the vendored scripts.
 
@@ -55,7 +57,9 @@ def write_search_files(generator: Any, writer: Any) -> None:
     """
     folder = Path(generator.output_path) / "search"
     manifest, files = build_shards(
-        documents(list(generator.articles)), reuse=_previous_shards(folder)
+        documents(list(generator.articles)),
+        reuse=_previous_shards(folder),
+        processes=int(generator.settings.get("WIRE_BUILD_JOBS") or 0),
     )
     for name, text in files.items():
         if not (folder / name).exists():  # a content-hashed name: same name, same bytes
@@ -63,7 +67,7 @@ def write_search_files(generator: Any, writer: Any) -> None:
     for stale in folder.glob("*.json"):
         if stale.name != MANIFEST and stale.name not in files:
             stale.unlink()
-    atomic_write(folder / MANIFEST, dump(manifest))
+    write_if_changed(folder / MANIFEST, dump(manifest))
     copy_vendor_files(
         Path(generator.settings.get("WIRE_NODE_MODULES", "node_modules")), folder.parent
     )
@@ -92,5 +96,4 @@ def copy_vendor_files(node_modules: Path, output: Path) -> None:
                 f"expected {source} from the npm registry in {node_modules}, found nothing; "
                 "run 'make html' (or 'npm ci') to install it"
             )
-        (output / target).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, output / target)
+        copy_if_changed(path, output / target)

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from generator.content.store import atomic_write
+from generator.content.store import write_if_changed
 from generator.site.archive import Archive
 from generator.site.listings import day_url
+from generator.site.timings import timed
 
 MAX_URLS = 50_000
 _NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -38,6 +39,7 @@ def page_urls(archive: Archive) -> list[tuple[str, str | None]]:
     return urls
 
 
+@timed("sitemap")
 def write_sitemaps(generator: Any, writer: Any) -> None:
     """Signal handler: sitemap.xml, sitemaps/sitemap-N.xml and robots.txt."""
     output = Path(generator.output_path)
@@ -47,14 +49,16 @@ def write_sitemaps(generator: Any, writer: Any) -> None:
     for number, part in enumerate(parts, 1):
         entries = "".join(_url(base, path, changed) for path, changed in part)
         text = f'{_HEAD}<urlset xmlns="{_NAMESPACE}">\n{entries}</urlset>\n'
-        atomic_write(output / "sitemaps" / f"sitemap-{number}.xml", text)
+        write_if_changed(output / "sitemaps" / f"sitemap-{number}.xml", text)
     listed = "".join(
         f"<sitemap><loc>{escape(f'{base}/sitemaps/sitemap-{n}.xml')}</loc></sitemap>\n"
         for n in range(1, len(parts) + 1)
     )
     index = f'{_HEAD}<sitemapindex xmlns="{_NAMESPACE}">\n{listed}</sitemapindex>\n'
-    atomic_write(output / "sitemap.xml", index)
-    atomic_write(output / "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
+    write_if_changed(output / "sitemap.xml", index)
+    write_if_changed(
+        output / "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
+    )
 
 
 def _url(base: str, path: str, changed: str | None) -> str:

@@ -14,10 +14,24 @@ from typing import Any
 from generator.content.store import remove_stale_temp_files
 from generator.site.archive import build_archive
 from generator.site.neighbours import attach_neighbours
+from generator.site.timings import timed
 
 
+@timed("structure")
 def prepare(generator: Any) -> None:
     """Signal handler (article_generator_finalized)."""
+    # Newest first, and stories of the same minute by their place under
+    # content/: Pelican reads files in no fixed order.
+    generator.articles.sort(key=lambda article: article.archive_path)
+    generator.articles.sort(key=lambda article: article.date, reverse=True)
+    for article in generator.articles:
+        # Pelican formats a URL from the settings on every access; pages ask
+        # for each story's URL many times (neighbours, listings, feeds).
+        article.override_url = article.url
+        article.override_save_as = article.save_as
+    # Pelican's category, tag and author pages are off, but its loop over them
+    # still compares every story with every story of each category first.
+    generator.categories, generator.tags, generator.authors = [], {}, []
     archive = build_archive(list(generator.articles))
     attach_neighbours(archive)
     generator.context["wire_archive"] = archive

@@ -1,0 +1,116 @@
+"""Site build, incremental: what a page is made of, as a short digest.
+
+Promise: a page's fingerprint changes whenever anything it is rendered from
+changes: the site key (every template and static file of the theme, the
+plugin's code, the settings, the versions of Pelican, Jinja2 and Python) and
+the page's own variables, stories included. A story counts by the digest of
+its source file and its URL; the story of a story page also by its
+neighbours and related stories, which that page links to. A value of a type
+this module does not know is an error, never silently left out of the digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import generator
+
+NEIGHBOURS = ("day_prev", "day_next", "city_prev", "city_next")
+_PACKAGES = ("pelican", "jinja2", "markdown-it-py", "babel", "feedgenerator", "lunr")
+
+
+def digest(*parts: Any) -> str:
+    encoded = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(encoded.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def story_token(article: Any) -> str:
+    """A story as a listing shows it: its source and its URL."""
+    token: str = article.wire_source_digest + " " + article.url
+    return token
+
+
+def story_page_token(article: Any) -> list[str]:
+    """A story as its own page shows it: with the stories it links to."""
+    linked = [getattr(article, name, None) for name in NEIGHBOURS]
+    linked += list(getattr(article, "related", None) or [])
+    return [story_token(article)] + [story_token(other) if other else "" for other in linked]
+
+
+def encode(value: Any) -> Any:
+    """A JSON-able value that stands for ``value`` in a fingerprint."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, datetime):
+        return ["datetime", value.isoformat()]
+    if isinstance(value, date):
+        return ["date", value.isoformat()]
+    if isinstance(value, Mapping):
+        return [[str(key), encode(item)] for key, item in sorted(value.items())]
+    if isinstance(value, list | tuple):
+        return [encode(item) for item in value]
+    if hasattr(value, "wire_source_digest"):
+        return ["story", story_token(value)]
+    if hasattr(value, "fingerprint"):  # says itself what pages show of it
+        return [type(value).__name__, encode(value.fingerprint())]
+    if is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__name__, [encode(getattr(value, f.name)) for f in fields(value)]]
+    if hasattr(value, "slug") and hasattr(value, "name"):  # Pelican's Category, Tag, Author
+        return [type(value).__name__, value.name, value.slug]
+    raise TypeError(f"cannot fingerprint a page variable of type {type(value).__name__}")
+
+
+def page_key(site_key: str, name: str, variables: Mapping[str, Any]) -> str:
+    """The fingerprint of one write request (one page, or one paginated series)."""
+    encoded = []
+    for key, value in sorted(variables.items()):
+        if key == "article":  # a story page: its links count too
+            encoded.append([key, story_page_token(value)])
+        else:
+            encoded.append([key, encode(value)])
+    return digest(site_key, name, encoded)
+
+
+def site_key(settings: Mapping[str, Any], theme: Path | None) -> str:
+    """Everything every page depends on; when it changes, every page is rebuilt.
+    Without a theme: what reading a story depends on (the plugin, the settings)."""
+    parts: list[Any] = [sys.version, [_version(name) for name in _PACKAGES]]
+    parts.append(json.dumps(dict(settings), sort_keys=True, default=_stable, ensure_ascii=False))
+    package = Path(generator.__file__).parent
+    parts.append(_files_digest(package.rglob("*"), package))
+    if theme is not None:
+        parts.append(_files_digest(theme.rglob("*"), theme))
+    return digest(*parts)
+
+
+def _version(name: str) -> str:
+    try:
+        return f"{name} {metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        return f"{name} absent"
+
+
+def _stable(value: Any) -> str:
+    """Settings that JSON cannot hold (functions, classes, paths) by a stable name."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+    if isinstance(value, set | frozenset):
+        return repr(sorted(map(repr, value)))
+    return f"{type(value).__name__}:{value}"
+
+
+def _files_digest(paths: Iterable[Path], root: Path) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(paths):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            hasher.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()

@@ -1,0 +1,204 @@
+"""Site build, writing: Pelican's writer, made incremental and parallel.
+
+Promises:
+- ``write_file`` only queues a page with its fingerprint; ``flush`` (after
+  every page is queued) renders the pages whose fingerprint differs from the
+  last build's and leaves the others' files untouched, so a rebuild after a
+  day's wire renders only the pages that day touches;
+- templates see the settings and the page's own variables, never the whole
+  archive, so the fingerprint covers everything a page is rendered from, and
+  an incremental build writes the same bytes as a build from scratch;
+- many pages are rendered in worker processes (forked, so they share the
+  parsed archive), one per core;
+- every file is written to a temporary file and renamed into place.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from generator.content.store import TEMP_SUFFIX
+from generator.parallel import fork_map, workers
+from generator.site.build_state import BuildState, relative, state_file
+from generator.site.fingerprint import digest, encode, page_key, site_key
+from generator.site.timings import start, timed
+
+logger = logging.getLogger(__name__)
+PARALLEL_FROM = 200  # fewer pages than this render faster than workers start
+CHUNK = 100  # pages a worker takes at a time
+
+
+class Job(NamedTuple):
+    name: str
+    key: str
+    template: Any
+    options: dict[str, Any]  # Pelican's write_file arguments but the context
+    variables: dict[str, Any]
+
+
+class WireWriter(Writer):  # type: ignore[misc]
+    def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
+        super().__init__(output_path, settings)
+        self.output = Path(output_path)
+        self.site_key = site_key(settings, Path(settings["THEME"]))
+        cache = Path(settings.get("CACHE_PATH", "cache"))
+        self.state = BuildState.load(state_file(cache, self.output), self.output)
+        self.workers = int(settings.get("WIRE_BUILD_JOBS") or 0) or workers()
+        self.jobs: list[Job] = []
+        self.names: set[str] = set()
+        self.context: dict[str, Any] = {}
+        self.source_context: dict[str, Any] | None = None
+        self.recording: list[str] | None = None
+        global _active
+        _active = self
+
+    def write_file(
+        self,
+        name: str,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool = False,
+        paginated: dict[str, Any] | None = None,
+        template_name: str | None = None,
+        override_output: bool = False,
+        url: str | None = None,
+        **variables: Any,
+    ) -> None:
+        if not name:
+            return
+        if name in self.names and not override_output:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{name}": written twice')
+        self.names.add(name)
+        # Templates get the settings only: whatever else they show comes in
+        # their own variables, which the fingerprint covers.
+        if context is not self.source_context:
+            self.source_context = context
+            self.context = {key: value for key, value in context.items() if key.isupper()}
+        options = {
+            "relative_urls": relative_urls,
+            "paginated": paginated,
+            "template_name": template_name,
+            "override_output": override_output,
+            "url": url,
+        }
+        described = {**variables, **options, "template": template.name}
+        described.pop("override_output")
+        key = page_key(self.site_key, name, described)
+        self.jobs.append(Job(name, key, template, options, variables))
+
+    def is_fresh(self, name: str, key: str) -> bool:
+        """For files the plugin writes itself: taken over if unchanged."""
+        if self.state.is_fresh(name, key):
+            self.state.keep(name)
+            return True
+        return False
+
+    def record(self, name: str, key: str, files: list[str]) -> None:
+        self.state.record(name, key, files)
+
+    def flush(self) -> tuple[int, int, int]:
+        """Render what changed; (pages rendered, pages kept, stale files deleted)."""
+        todo = [job for job in self.jobs if not self.is_fresh(job.name, job.key)]
+        self.state.begin()
+        for job, files in zip(todo, self._render(todo), strict=True):
+            self.state.record(job.name, job.key, files)
+        stale = self.state.finish()
+        kept = len(self.jobs) - len(todo)
+        self.jobs, self.names = [], set()
+        return len(todo), kept, len(stale)
+
+    def _render(self, todo: list[Job]) -> list[list[str]]:
+        if len(todo) < PARALLEL_FROM:
+            return [self.render(job) for job in todo]
+        global _pending
+        _pending = (self, todo)
+        chunks = [
+            range(start, min(start + CHUNK, len(todo))) for start in range(0, len(todo), CHUNK)
+        ]
+        try:
+            done = fork_map(_render_chunk, chunks, processes=self.workers)
+        finally:
+            _pending = None
+        return [files for chunk in done for files in chunk]
+
+    def render(self, job: Job) -> list[str]:
+        """Render one queued page (or paginated series); the files it wrote."""
+        self.recording = []
+        try:
+            super().write_file(job.name, job.template, self.context, **job.options, **job.variables)
+            return self.recording
+        finally:
+            self.recording = None
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        if self.recording is not None:
+            self.recording.append(relative(self.output, filename))
+        return _replacing(Path(filename), encoding)
+
+
+@contextmanager
+def _replacing(target: Path, encoding: str) -> Iterator[IO[str]]:
+    """A file that appears at ``target`` whole, or not at all."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
+    try:
+        with temp.open("w", encoding=encoding) as handle:
+            yield handle
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+# The queue, for forked workers: they inherit it instead of unpickling it.
+_pending: tuple[WireWriter, list[Job]] | None = None
+
+
+def _render_chunk(indexes: range) -> list[list[str]]:
+    assert _pending is not None, "a worker must be forked from a flushing writer"
+    writer, todo = _pending
+    return [writer.render(todo[index]) for index in indexes]
+
+
+def write_unless_fresh(writer: Any, name: str, inputs: Any, write: Callable[[], None]) -> None:
+    """A file the plugin writes itself (a feed): written only when ``inputs``
+    (stories, titles) changed since the last build, or the file did."""
+    if not isinstance(writer, WireWriter):
+        write()
+        return
+    key = digest(writer.site_key, name, encode(inputs))
+    if not writer.is_fresh(name, key):
+        write()
+        writer.record(name, key, [name])
+
+
+def make_writer(pelican: Any) -> type[WireWriter]:
+    """Signal handler (get_writer)."""
+    start("pages: queue")
+    return WireWriter
+
+
+# The writer of the build under way: Pelican makes it, and only the last
+# signal of a build (finalized) comes after every page has been queued.
+_active: WireWriter | None = None
+
+
+@timed("render")
+def flush_pages(pelican: Any) -> None:
+    """Signal handler (finalized): render the queued pages."""
+    global _active
+    writer, _active = _active, None
+    if writer is not None:
+        rendered, kept, stale = writer.flush()
+        logger.info(
+            "wire-archive: %d pages rendered, %d unchanged, %d stale files removed",
+            rendered,
+            kept,
+            stale,
+        )
