@@ -7,7 +7,10 @@
 - re-import: the same pile again with the cache, against a fresh import;
 - build: ``pelican`` with our plugin over the imported pile, against rendering
   one bare Jinja2 template per story and writing it (the floor any generator
-  pays).
+  pays);
+- search: ours beside Pagefind (``benchmarks.search``);
+- site builds on synthetic piles of web pages: ours (full and after one more
+  day), stock Pelican, Hugo and the bare floor (``benchmarks.site_build``).
 
 Each pair runs three times, alternating, and each side keeps its best time.
 Two piles: one numbered copy of the sample (58 items) and BENCH_COPIES copies
@@ -31,6 +34,7 @@ from jinja2 import Template
 from benchmarks.formats import measure_formats
 from benchmarks.pile import ROOT, make_pile
 from benchmarks.search import measure_search
+from benchmarks.site_build import measure_site_builds
 from generator.content.frontmatter import split
 from generator.content.markdown import markdown_to_html
 from generator.importer import run_import
@@ -143,6 +147,8 @@ def main() -> None:
         "baselines: import = writing the same files (same disk); re-import = a fresh import;"
         " build = one bare Jinja2 page per story"
     )
+    print("\nsite builds: ours, stock Pelican, Hugo and the floor on synthetic piles of web pages:")
+    print("\n".join(measure_site_builds()))
 
 
 if __name__ == "__main__":
