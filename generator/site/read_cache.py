@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Iterator
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from generator.content.frontmatter import split
 from generator.content.markdown import markdown_to_html
 from generator.content.store import TEMP_SUFFIX
 from generator.errors import ContentError
-from generator.parallel import fork_map
+from generator.parallel import workers
 from generator.site.fingerprint import site_key
 from generator.site.timings import timed
 
@@ -33,8 +35,6 @@ PARALLEL_FROM = 400
 Stamp = tuple[int, int, int]  # size, modification time (ns), inode
 Parsed = tuple[str, dict[str, Any], str]  # HTML, front matter, digest of the file
 
-_parsed: dict[str, Parsed] = {}
-
 
 def parse(path: str) -> Parsed:
     """The reader's work on one file; raises ``ContentError`` for a broken one."""
@@ -42,11 +42,6 @@ def parse(path: str) -> Parsed:
     metadata, body = split(data.decode("utf-8"), path=path)
     source = hashlib.blake2b(data, digest_size=12).hexdigest()
     return markdown_to_html(body), metadata, source
-
-
-def take(path: str) -> Parsed | None:
-    """What ``prefetch`` parsed for ``path`` (an absolute path), once."""
-    return _parsed.pop(path, None)
 
 
 def _stamp(path: str) -> Stamp:
@@ -85,44 +80,94 @@ def _save(path: Path, key: str, entries: dict[str, tuple[Stamp, Parsed]]) -> Non
         raise
 
 
-@timed("read: parse")
-def prefetch(generator: Any) -> None:
-    """Signal handler (article_generator_init): parse every story file ahead."""
+class Reading:
+    """One build's reading: cached results, and workers parsing the rest ahead,
+    in the order Pelican asks for the files, so Pelican's own work on each
+    story overlaps with the parsing of the next ones."""
+
+    def __init__(self, cache_path: Path, key: str, paths: list[str], processes: int) -> None:
+        self.cache_path, self.key = cache_path, key
+        cached = _load(cache_path, key)
+        self.cached_count = len(cached)
+        self.entries: dict[str, tuple[Stamp, Parsed]] = {}
+        self.stamps: dict[str, Stamp] = {}
+        for path in paths:
+            stamp = _stamp(path)
+            found = cached.get(path)
+            if found is not None and found[0] == stamp:
+                self.entries[path] = found
+            else:
+                self.stamps[path] = stamp
+        self.ahead: dict[str, Parsed | None] = {}
+        self.pool: Any = None
+        self.results: Iterator[tuple[str, Parsed | None]] = iter(())
+        todo = list(self.stamps)
+        count = min(processes or workers(), len(todo))
+        if len(todo) >= PARALLEL_FROM and count > 1 and "fork" in get_all_start_methods():
+            self.pool = get_context("fork").Pool(count)
+            self.results = self.pool.imap(_parse_entry, todo, chunksize=50)
+
+    def take(self, path: str) -> Parsed | None:
+        found = self.entries.get(path)
+        if found is not None:
+            return found[1]
+        if path not in self.stamps:
+            return None  # not a file this build listed
+        while path not in self.ahead:
+            try:
+                done, parsed = next(self.results)
+            except StopIteration:
+                self.ahead[path] = _parse_entry(path)[1]
+                break
+            self.ahead[done] = parsed
+        parsed = self.ahead.pop(path)
+        if parsed is not None:
+            self.entries[path] = (self.stamps[path], parsed)
+        return parsed
+
+    def finish(self) -> None:
+        """Stop the workers; keep what was parsed for the next build."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+        if self.stamps or len(self.entries) != self.cached_count:
+            _save(self.cache_path, self.key, self.entries)
+
+
+_reading: Reading | None = None
+
+
+def take(path: str) -> Parsed | None:
+    """What this build's reading has for ``path`` (Pelican's absolute path):
+    None for a file that cannot be parsed (the reader reports it)."""
+    return _reading.take(path) if _reading is not None else None
+
+
+@timed("read: cache")
+def start_reading(generator: Any) -> None:
+    """Signal handler (article_generator_init): load the cache, start the workers."""
+    global _reading
     settings = generator.settings
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    # Keyed by the very string Pelican hands the reader for each file.
-    paths = sorted(os.path.abspath(os.path.join(generator.path, f)) for f in files)  # noqa: PTH100, PTH118
+    # The very strings Pelican hands the reader, in the order it reads them.
+    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files]  # noqa: PTH100, PTH118
     paths = [path for path in paths if path.endswith(".md")]
-    key = site_key(settings, None)
-    cache_path = _cache_file(settings, generator.path)
-    cached = _load(cache_path, key)
-    entries: dict[str, tuple[Stamp, Parsed]] = {}
-    todo: list[tuple[str, Stamp]] = []
-    for path in paths:
-        stamp = _stamp(path)
-        found = cached.get(path)
-        if found is not None and found[0] == stamp:
-            entries[path] = found
-        else:
-            todo.append((path, stamp))
     jobs = int(settings.get("WIRE_BUILD_JOBS") or 0)
-    for (path, stamp), parsed in zip(todo, _parse_all([p for p, _ in todo], jobs), strict=True):
-        if parsed is not None:
-            entries[path] = (stamp, parsed)
-    _parsed.clear()
-    _parsed.update((path, parsed) for path, (_, parsed) in entries.items())
-    if todo or len(entries) != len(cached):
-        _save(cache_path, key, entries)
+    cache_path = _cache_file(settings, generator.path)
+    _reading = Reading(cache_path, site_key(settings, None), paths, jobs)
 
 
-def _parse_or_none(path: str) -> Parsed | None:
+@timed("read: cache")
+def finish_reading(generator: Any) -> None:
+    """Signal handler (article_generator_finalized)."""
+    global _reading
+    reading, _reading = _reading, None
+    if reading is not None:
+        reading.finish()
+
+
+def _parse_entry(path: str) -> tuple[str, Parsed | None]:
     try:
-        return parse(path)
+        return path, parse(path)
     except (ContentError, UnicodeDecodeError, OSError):
-        return None  # the reader meets it again and reports it
-
-
-def _parse_all(paths: list[str], processes: int) -> list[Parsed | None]:
-    return fork_map(
-        _parse_or_none, paths, min_items=PARALLEL_FROM, chunksize=100, processes=processes
-    )
+        return path, None  # the reader meets it again and reports it

@@ -11,17 +11,20 @@ with lunr-languages' Dutch support copied from ``node_modules`` into
 from __future__ import annotations
 
 import json
+import multiprocessing
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from generator.content.store import atomic_write, write_if_changed
 from generator.errors import SiteError
+from generator.parallel import workers
 from generator.search.index import SearchDocument
 from generator.search.shards import MANIFEST, build_shards, dump
 from generator.site.static_files import copy_if_changed
 from generator.site.templating import nl_datetime
-from generator.site.timings import timed
+from generator.site.timings import recorded, timed
 
 # npm package file -> where the site serves it
 VENDOR_FILES = {
@@ -47,9 +50,54 @@ def documents(articles: list[Any]) -> list[SearchDocument]:
     ]
 
 
-@timed("search")
-def write_search_files(generator: Any, writer: Any) -> None:
-    """Signal handler: the manifest, the shards and the vendored scripts.
+def start_search_files(generator: Any) -> None:
+    """Signal handler (article_generator_finalized): the vendored scripts at
+    once (a missing node_modules stops the build early), then the shards: in
+    a process of their own, forked now, so that indexing runs beside the rest
+    of the build instead of after it; ``finish_search_files`` waits for it."""
+    global _running
+    settings = generator.settings
+    copy_vendor_files(
+        Path(settings.get("WIRE_NODE_MODULES", "node_modules")), Path(generator.output_path)
+    )
+    jobs = int(settings.get("WIRE_BUILD_JOBS") or 0) or workers()
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        timed("search")(write_search_files)(generator)
+        return
+    context = multiprocessing.get_context("fork")
+    seconds = context.Value("d", 0.0)
+    process = context.Process(target=_in_child, args=(generator, seconds), name="wire-search")
+    process.start()
+    _running = (process, seconds)
+
+
+def _in_child(generator: Any, seconds: Any) -> None:
+    start = time.perf_counter()
+    write_search_files(generator, processes=1)  # the other core renders pages
+    seconds.value = time.perf_counter() - start
+
+
+@timed("search: wait")
+def finish_search_files(pelican: Any) -> None:
+    """Signal handler (finalized, after the pages are rendered)."""
+    global _running
+    if _running is None:
+        return
+    (process, seconds), _running = _running, None
+    process.join()
+    if process.exitcode != 0:
+        raise SiteError(
+            f"expected the search index to be built, but its process ended with exit "
+            f"status {process.exitcode}; its error is printed above"
+        )
+    recorded["search"] = recorded.get("search", 0.0) + float(seconds.value)
+
+
+_running: tuple[Any, Any] | None = None  # the search process of the build under way
+
+
+def write_search_files(generator: Any, processes: int = 0) -> None:
+    """The manifest and the shards.
 
     Shards whose stories did not change are taken over from the last build
     (their files are left untouched); shards no longer listed are removed, so
@@ -59,7 +107,7 @@ def write_search_files(generator: Any, writer: Any) -> None:
     manifest, files = build_shards(
         documents(list(generator.articles)),
         reuse=_previous_shards(folder),
-        processes=int(generator.settings.get("WIRE_BUILD_JOBS") or 0),
+        processes=processes or int(generator.settings.get("WIRE_BUILD_JOBS") or 0),
     )
     for name, text in files.items():
         if not (folder / name).exists():  # a content-hashed name: same name, same bytes
@@ -68,9 +116,6 @@ def write_search_files(generator: Any, writer: Any) -> None:
         if stale.name != MANIFEST and stale.name not in files:
             stale.unlink()
     write_if_changed(folder / MANIFEST, dump(manifest))
-    copy_vendor_files(
-        Path(generator.settings.get("WIRE_NODE_MODULES", "node_modules")), folder.parent
-    )
 
 
 def _previous_shards(folder: Path) -> Callable[[str], str | None]:
