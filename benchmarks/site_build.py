@@ -109,11 +109,20 @@ def _check_summary(work: Work, tool: str, run: Measurement) -> None:
         work.problems.append(f"{work.size:,} {tool}: {shown}")
 
 
+STEPS: list[str] = []  # our build's own step timings, printed under the table
+
+
 def build_ours(work: Work, tool: str, out: Path) -> Row:
     cache = json.dumps(str(work.path("pelican-cache")))
     command = [PYTHON, "-m", "pelican", str(work.path("content")), "-o", str(out)]
     command += ["-s", str(ROOT / "pelicanconf.py"), "-q", "-e", f"CACHE_PATH={cache}"]
-    return measured(work, tool, command, ROOT, out)
+    row = measured(work, tool, command, ROOT, out)
+    timings = work.path("pelican-cache") / "wire-timings.json"
+    if row.run.ok and timings.is_file():
+        steps = json.loads(timings.read_text("utf-8"))
+        shown = ", ".join(f"{step} {seconds:.2f}" for step, seconds in sorted(steps.items()))
+        STEPS.append(f"{work.size:>8,}  {tool}: {shown}")
+    return row
 
 
 def build_stock(work: Work) -> Row:
@@ -214,7 +223,7 @@ def measure_site_builds() -> list[str]:
                 print(f"kept {work.root}", file=sys.stderr)
             else:
                 shutil.rmtree(work.root, ignore_errors=True)
-    lines = [*table(rows), "", *ratios(rows), "", *NOTES]
+    lines = [*table(rows), "", *ratios(rows), "", "our build's steps (s):", *STEPS, "", *NOTES]
     if problems:
         lines += ["", "PROBLEMS:", *problems]
     return lines
