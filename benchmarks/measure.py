@@ -40,7 +40,9 @@ class Measurement:
 
 
 def tree_rss(root: psutil.Process) -> int:
-    """Bytes resident in ``root`` and all its descendants, as far as they still run."""
+    """Bytes resident in ``root`` and all its descendants, as far as they still run:
+    their proportional set size (a page shared by forked processes counts once in
+    all), or, where the system cannot tell, their resident set size."""
     total = 0
     try:
         members = [root, *root.children(recursive=True)]
@@ -48,10 +50,18 @@ def tree_rss(root: psutil.Process) -> int:
         return 0
     for member in members:
         try:
-            total += member.memory_info().rss
+            total += _pss(member)
         except psutil.Error:
             continue  # it ended between listing and reading
     return total
+
+
+def _pss(process: psutil.Process) -> int:
+    try:
+        pss: int = process.memory_full_info().pss
+        return pss
+    except (AttributeError, psutil.AccessDenied):
+        return int(process.memory_info().rss)
 
 
 def _sample_peak(pid: int, done: threading.Event, peak: list[int]) -> None:

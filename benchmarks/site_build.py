@@ -159,7 +159,8 @@ def measure_size(work: Work) -> list[Row]:
     rows = [import_pile(work, IMPORT, expected)]
     rows.append(build_ours(work, OURS, work.path("out-ours")))
     for build, folders in COMPETITORS:
-        rows.append(build(work))
+        if _chosen(build.__name__):
+            rows.append(build(work))
         if os.environ.get("BENCH_KEEP") != "1":  # disk space: the large sizes write gigabytes
             for folder in folders:
                 shutil.rmtree(work.path(folder), ignore_errors=True)
@@ -167,6 +168,12 @@ def measure_size(work: Work) -> list[Row]:
     rows.append(import_pile(work, IMPORT_DAY, expected))
     rows.append(build_ours(work, OURS_DAY, work.path("out-ours")))
     return rows
+
+
+def _chosen(name: str) -> bool:
+    """BENCH_TOOLS=stock,hugo,floor (any of them) limits the competitors run."""
+    tools = os.environ.get("BENCH_TOOLS")
+    return tools is None or name.removeprefix("build_") in tools.split(",")
 
 
 def table(rows: list[Row]) -> list[str]:
@@ -234,8 +241,8 @@ NOTES = [
     "month pages, SVG maps and charts; stock Pelican also its archives and author pages.",
     "wall and CPU: each tool as a command (Python start-up included for ours, stock Pelican",
     "and the floor); CPU is user + system of the process and its reaped children.",
-    "peak MB: the largest sum of RSS over the process tree (sampled every 50 ms); forked",
-    "workers share pages with their parent, so for a multi-process build it is an upper bound.",
+    "peak MB: the largest summed proportional set size (PSS) of the process tree, sampled",
+    "every 50 ms: a page that forked workers share with their parent counts once in all.",
     "import: the pile into Markdown; +1 day: 150 more stories imported and built into the same",
     "output and caches; files/MB: what the run's output folder holds (for imports: content/).",
     f"Hugo: its own binary, all cores ({os.cpu_count()} here); floor: bare Jinja2, one process.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from generator.errors import InputError, NotAStoryError, WireArchiveError
@@ -84,6 +85,11 @@ def display_name(path: Path) -> str:
     """The path relative to the working folder when it lies inside it: the
     ``sources`` recorded in content/ must not depend on where the archive sits."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(str(Path.cwd()))).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@cache
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()  # once per working folder, not once per file

@@ -23,6 +23,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 FENCE = "---"
 
 
+def load_yaml(text: str) -> Any:
+    """YAML with the safe loader (libyaml's where there is one)."""
+    return yaml.load(text, Loader=SafeLoader)
+
+
 def dump_yaml(metadata: dict[str, Any]) -> str:
     """The mapping as block YAML, keys in the given order, one line per value."""
     return yaml.dump(

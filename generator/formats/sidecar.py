@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.frontmatter import load_yaml
 from generator.errors import InputError, ParseError
 
 SIDECAR_SUFFIX = ".meta.yaml"
@@ -41,7 +42,7 @@ def read_sidecar(path: Path) -> Sidecar:
     if not sidecar.exists():
         return Sidecar()
     try:
-        data = yaml.safe_load(sidecar.read_text("utf-8"))
+        data = load_yaml(sidecar.read_text("utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise InputError(f"expected a YAML mapping: {error}", path=sidecar) from error
     if not isinstance(data, dict):
