@@ -52,7 +52,7 @@ TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 
 DEFAULT_PAGINATION = 50
-PAGINATED_TEMPLATES = {"group": None}  # section and city pages
+PAGINATED_TEMPLATES: dict[str, int | None] = {}  # the plugin paginates its own listings
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),

@@ -119,8 +119,11 @@ def build_ours(work: Work, tool: str, out: Path) -> Row:
     row = measured(work, tool, command, ROOT, out)
     timings = work.path("pelican-cache") / "wire-timings.json"
     if row.run.ok and timings.is_file():
-        steps = json.loads(timings.read_text("utf-8"))
-        shown = ", ".join(f"{step} {seconds:.2f}" for step, seconds in sorted(steps.items()))
+        report = json.loads(timings.read_text("utf-8"))
+        shown = ", ".join(
+            f"{step} {seconds:.2f}" for step, seconds in sorted(report["seconds"].items())
+        )
+        shown += "; " + ", ".join(f"{name} {count:,}" for name, count in report["counts"].items())
         STEPS.append(f"{work.size:>8,}  {tool}: {shown}")
     return row
 

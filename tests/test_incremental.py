@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from lxml import html
 
 from benchmarks.synthetic import PER_DAY, write_content
 from tests.conftest import ROOT
@@ -135,6 +136,23 @@ def test_a_rebuild_with_nothing_changed_renders_nothing(days: list[Path], tmp_pa
     assert mtimes(output) == before
     record = next(cache.glob("wire-build-*.json"))
     assert json.loads(record.read_text("utf-8"))["output"] == str(output)
+
+
+def test_long_listings_are_paginated_page_by_page(days: list[Path], tmp_path: Path) -> None:
+    content, output, cache = tmp_path / "content", tmp_path / "output", tmp_path / "cache"
+    copy_days(days, content)
+    build(content, output, cache)
+    second = sorted(output.glob("plaats/*/2023/pagina/2/index.html"))
+    assert second, "a city with more than 50 stories in a year gets a second page"
+    page = html.parse(str(second[0])).getroot()
+    assert "Pagina 2 van" in page.cssselect("nav.pager span")[0].text_content()
+    assert page.cssselect("p.count-line")[0].text_content().startswith("Bericht 51 tot en met")
+    assert len(page.cssselect("ol.stories > li")) <= 50
+    previous = page.cssselect('nav.pager a[rel="prev"]')[0].get("href")
+    assert (second[0].parent / previous).resolve() == (second[0].parents[2]).resolve()
+    first = html.parse(str(second[0].parents[2] / "index.html")).getroot()
+    total = first.cssselect("p.count-line")[0].text_content()
+    assert total.split()[0].isdigit() and int(total.split()[0]) > 50
 
 
 def test_a_page_changed_by_hand_in_output_is_rendered_again(

@@ -20,6 +20,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pelican.paginator import Paginator
+
 from generator.site.archive import Archive, Group
 from generator.site.neighbours import on_this_day
 from generator.site.svg import NETHERLANDS, WORLD, Bar, Dot, bar_chart, dot_map
@@ -207,16 +209,24 @@ class Pages:
     def write_paginated(
         self, url: str, template: str, articles: list[Any], **variables: Any
     ) -> None:
-        # Pelican paginates only templates named in this setting.
-        self.generator.settings["PAGINATED_TEMPLATES"].setdefault(template, None)
-        self.writer.write_file(
-            url + "index.html",
-            self.generator.get_template(template),
-            self.context,
-            relative_urls=self.relative,
-            paginated={"articles": articles},
-            template_name=template,
-            url=url,
-            page_name=url,
-            **variables,
-        )
+        """One page per ``DEFAULT_PAGINATION`` stories (URLs from Pelican's
+        ``PAGINATION_PATTERNS``), each written on its own: a page is rendered
+        again only when its own stories, or the number of pages, change. Only
+        the first page shows the total, which every new story changes."""
+        settings = self.generator.settings
+        per_page = int(settings.get("DEFAULT_PAGINATION") or 0) or max(len(articles), 1)
+        paginator = Paginator(url + "index.html", url, articles, settings, per_page)
+        pages = [paginator.page(number) for number in range(1, paginator.num_pages + 1)]
+        for position, page in enumerate(pages):
+            self.write(
+                page.save_as,
+                template,
+                stories=list(page.object_list),
+                page_number=page.number,
+                page_count=len(pages),
+                first_number=page.start_index(),
+                total=len(articles) if position == 0 else None,
+                previous_url=pages[position - 1].url if position > 0 else None,
+                next_url=pages[position + 1].url if position + 1 < len(pages) else None,
+                **variables,
+            )

@@ -20,6 +20,7 @@ from generator.content.store import atomic_write
 TIMINGS_FILE = "wire-timings.json"
 logger = logging.getLogger(__name__)
 recorded: dict[str, float] = {}
+counts: dict[str, int] = {}  # what the build did, beside how long it took
 _started: dict[str, float] = {}
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
@@ -53,6 +54,7 @@ def stop(step: str) -> None:
 def begin_build(pelican: Any) -> None:
     """Signal handler (initialized)."""
     recorded.clear()
+    counts.clear()
     _started.clear()
     start("total")
 
@@ -73,4 +75,5 @@ def end_build(pelican: Any) -> None:
     steps = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in recorded.items())
     logger.info("wire-archive build steps: %s", steps)
     folder = Path(pelican.settings.get("CACHE_PATH", "cache"))
-    atomic_write(folder / TIMINGS_FILE, json.dumps(recorded, indent=1, sort_keys=True) + "\n")
+    report = {"seconds": recorded, "counts": counts}
+    atomic_write(folder / TIMINGS_FILE, json.dumps(report, indent=1, sort_keys=True) + "\n")

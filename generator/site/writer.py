@@ -28,7 +28,7 @@ from generator.content.store import TEMP_SUFFIX
 from generator.parallel import fork_map, workers
 from generator.site.build_state import BuildState, relative, state_file
 from generator.site.fingerprint import digest, encode, page_key, site_key
-from generator.site.timings import start, timed
+from generator.site.timings import counts, start, timed
 
 logger = logging.getLogger(__name__)
 PARALLEL_FROM = 200  # fewer pages than this render faster than workers start
@@ -196,6 +196,7 @@ def flush_pages(pelican: Any) -> None:
     writer, _active = _active, None
     if writer is not None:
         rendered, kept, stale = writer.flush()
+        counts.update(pages_rendered=rendered, pages_kept=kept, stale_files_removed=stale)
         logger.info(
             "wire-archive: %d pages rendered, %d unchanged, %d stale files removed",
             rendered,
