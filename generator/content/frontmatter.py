@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from generator.content.emit import emit
 from generator.errors import ContentError
 
 try:  # the C loader and dumper are much faster; fall back where libyaml is absent
@@ -29,7 +30,13 @@ def load_yaml(text: str) -> Any:
 
 
 def dump_yaml(metadata: dict[str, Any]) -> str:
-    """The mapping as block YAML, keys in the given order, one line per value."""
+    """The mapping as block YAML, keys in the given order, one line per value
+    (``emit`` writes what it can, byte for byte as PyYAML would; PyYAML the rest)."""
+    fast = emit(metadata)
+    return fast if fast is not None else pyyaml_dump(metadata)
+
+
+def pyyaml_dump(metadata: dict[str, Any]) -> str:
     return yaml.dump(
         metadata,
         Dumper=SafeDumper,
