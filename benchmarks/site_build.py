@@ -2,8 +2,9 @@
 
     python -m benchmarks.site_build
 
-For 1,000, 10,000 and 50,000 stories (and 100,000 with BENCH_FULL=1;
-BENCH_SIZES=1000,2000 replaces the list), each in a fresh temporary folder:
+For 1,000, 10,000, 20,000 and 50,000 stories (and 100,000 with BENCH_FULL=1;
+BENCH_SIZES=1000,2000 replaces the list; BENCH_TOOLS=stock,hugo,floor limits the
+competitors), each in a fresh temporary folder:
 
 1. a synthetic pile of copied web pages (``benchmarks.webpages``), imported
    with ``wire-archive import PILE --content CONTENT --cache CACHE``;
@@ -72,7 +73,8 @@ def sizes() -> list[int]:
     chosen = os.environ.get("BENCH_SIZES")
     if chosen:
         return [int(size.replace("_", "")) for size in chosen.split(",") if size.strip()]
-    return [1_000, 10_000, 50_000] + ([100_000] if os.environ.get("BENCH_FULL") == "1" else [])
+    full = [100_000] if os.environ.get("BENCH_FULL") == "1" else []
+    return [1_000, 10_000, 20_000, 50_000, *full]  # 20,000: the size the targets name
 
 
 def measured(work: Work, tool: str, command: list[str], cwd: Path, out: Path) -> Row:
