@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import astuple, dataclass
 from datetime import datetime
 from functools import cache
@@ -68,26 +68,28 @@ def build_shards(
     documents: Iterable[SearchDocument],
     reuse: Callable[[str], str | None] = lambda digest: None,
     processes: int = 0,
+    sink: Callable[[str, str], None] | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """The manifest and the shard files (name -> text).
 
     ``reuse`` gives the text of a shard built before from documents with the
     given digest, if there is one: then the index (the slow part) is not built
     again. The result is the same, byte for byte. Shards to build are built on
-    every core (``processes``: 0 for all).
+    every core (``processes``: 0 for all). With a ``sink``, each file goes to
+    it as soon as it is made and ``files`` holds only the names (with empty
+    texts), so a large archive's index never sits in memory whole; one
+    process then builds them, one after the other.
     """
     plan = _plan(documents)
-    texts: list[str | None] = [reuse(digest) for _, docs, digest in plan]
-    missing = [position for position, text in enumerate(texts) if text is None]
-    built = fork_map(shard_text, [plan[position][1] for position in missing], processes=processes)
-    for position, made in zip(missing, built, strict=True):
-        texts[position] = made
     entries: list[dict[str, Any]] = []
     files: dict[str, str] = {}
-    for (shard, docs, digest), found in zip(plan, texts, strict=True):
-        text = found or ""  # every position is filled by now
+    for (shard, docs, digest), text in zip(plan, _texts(plan, reuse, processes, sink), strict=True):
         name = f"{shard}.{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
-        files[name] = text
+        if sink is None:
+            files[name] = text
+        else:
+            files[name] = ""
+            sink(name, text)
         entries.append(
             {
                 "id": shard,
@@ -101,6 +103,24 @@ def build_shards(
     total = sum(int(entry["count"]) for entry in entries)
     manifest = {"format": FORMAT, "total": total, "shards": entries}
     return manifest, files
+
+
+def _texts(
+    plan: list[tuple[str, list[SearchDocument], str]],
+    reuse: Callable[[str], str | None],
+    processes: int,
+    sink: Callable[[str, str], None] | None,
+) -> Iterator[str]:
+    if sink is not None:  # one at a time, each dropped once the sink has it
+        for _, docs, digest in plan:
+            yield reuse(digest) or shard_text(docs)
+        return
+    texts = [reuse(digest) for _, _, digest in plan]
+    missing = [position for position, text in enumerate(texts) if text is None]
+    built = fork_map(shard_text, [plan[position][1] for position in missing], processes=processes)
+    for position, made in zip(missing, built, strict=True):
+        texts[position] = made
+    yield from (text or "" for text in texts)  # every position is filled by now
 
 
 def shard_text(docs: list[SearchDocument]) -> str:

@@ -26,7 +26,7 @@ from generator.content.frontmatter import split
 from generator.content.markdown import markdown_to_html
 from generator.content.store import TEMP_SUFFIX
 from generator.errors import ContentError
-from generator.parallel import workers
+from generator.parallel import frozen_heap, workers
 from generator.site.fingerprint import site_key
 from generator.site.timings import timed
 
@@ -104,7 +104,8 @@ class Reading:
         todo = list(self.stamps)
         count = min(processes or workers(), len(todo))
         if len(todo) >= PARALLEL_FROM and count > 1 and "fork" in get_all_start_methods():
-            self.pool = get_context("fork").Pool(count)
+            with frozen_heap():
+                self.pool = get_context("fork").Pool(count)
             self.results = self.pool.imap(_parse_entry, todo, chunksize=50)
 
     def take(self, path: str) -> Parsed | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from generator.content.store import atomic_write, write_if_changed
 from generator.errors import SiteError
-from generator.parallel import workers
+from generator.parallel import frozen_heap, workers
 from generator.search.index import SearchDocument
 from generator.search.shards import MANIFEST, build_shards, dump
 from generator.site.static_files import copy_if_changed
@@ -62,18 +62,19 @@ def start_search_files(generator: Any) -> None:
     )
     jobs = int(settings.get("WIRE_BUILD_JOBS") or 0) or workers()
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        timed("search")(write_search_files)(generator)
+        timed("search")(write_search_files)(generator, stream=True)
         return
     context = multiprocessing.get_context("fork")
     seconds = context.Value("d", 0.0)
     process = context.Process(target=_in_child, args=(generator, seconds), name="wire-search")
-    process.start()
+    with frozen_heap():  # the child shares the parsed archive instead of copying it
+        process.start()
     _running = (process, seconds)
 
 
 def _in_child(generator: Any, seconds: Any) -> None:
     start = time.perf_counter()
-    write_search_files(generator, processes=1)  # the other core renders pages
+    write_search_files(generator, stream=True)  # one core: the other renders pages
     seconds.value = time.perf_counter() - start
 
 
@@ -96,22 +97,29 @@ def finish_search_files(pelican: Any) -> None:
 _running: tuple[Any, Any] | None = None  # the search process of the build under way
 
 
-def write_search_files(generator: Any, processes: int = 0) -> None:
+def write_search_files(generator: Any, stream: bool = False) -> None:
     """The manifest and the shards.
 
     Shards whose stories did not change are taken over from the last build
     (their files are left untouched); shards no longer listed are removed, so
-    the folder is what a build from scratch would make.
+    the folder is what a build from scratch would make. Streamed, each shard
+    is written as soon as it is built, one after the other.
     """
     folder = Path(generator.output_path) / "search"
+
+    def write_new(name: str, text: str) -> None:
+        if not (folder / name).exists():  # a content-hashed name: same name, same bytes
+            atomic_write(folder / name, text)
+
     manifest, files = build_shards(
         documents(list(generator.articles)),
         reuse=_previous_shards(folder),
-        processes=processes or int(generator.settings.get("WIRE_BUILD_JOBS") or 0),
+        processes=int(generator.settings.get("WIRE_BUILD_JOBS") or 0),
+        sink=write_new if stream else None,
     )
-    for name, text in files.items():
-        if not (folder / name).exists():  # a content-hashed name: same name, same bytes
-            atomic_write(folder / name, text)
+    if not stream:
+        for name, text in files.items():
+            write_new(name, text)
     for stale in folder.glob("*.json"):
         if stale.name != MANIFEST and stale.name not in files:
             stale.unlink()
