@@ -4,7 +4,8 @@
 
 For 1,000, 10,000, 20,000 and 50,000 stories (and 100,000 with BENCH_FULL=1;
 BENCH_SIZES=1000,2000 replaces the list; BENCH_TOOLS=stock,hugo,floor limits the
-competitors), each in a fresh temporary folder:
+competitors; BENCH_BUILD_JOBS=1 builds ours in one process), each in a fresh
+temporary folder:
 
 1. a synthetic pile of copied web pages (``benchmarks.webpages``), imported
    with ``wire-archive import PILE --content CONTENT --cache CACHE``;
@@ -118,6 +119,8 @@ def build_ours(work: Work, tool: str, out: Path) -> Row:
     cache = json.dumps(str(work.path("pelican-cache")))
     command = [PYTHON, "-m", "pelican", str(work.path("content")), "-o", str(out)]
     command += ["-s", str(ROOT / "pelicanconf.py"), "-q", "-e", f"CACHE_PATH={cache}"]
+    jobs = os.environ.get("BENCH_BUILD_JOBS")  # WIRE_BUILD_JOBS for our build
+    command += [f"WIRE_BUILD_JOBS={int(jobs)}"] if jobs else []
     row = measured(work, tool, command, ROOT, out)
     timings = work.path("pelican-cache") / "wire-timings.json"
     if row.run.ok and timings.is_file():

@@ -54,6 +54,14 @@ def test_the_same_documents_give_the_same_files() -> None:
     assert build_shards(documents(30)) == build_shards(documents(30))
 
 
+def test_streamed_shards_are_the_shards_built_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shard_module, "SHARD_DOCS", 10)
+    streamed: dict[str, str] = {}
+    manifest, names = build_shards(documents(25), sink=streamed.__setitem__)
+    assert (manifest, streamed) == build_shards(documents(25))
+    assert set(names) == set(streamed) and set(names.values()) == {""}
+
+
 def test_a_period_filter_reaches_into_the_parts_of_a_month(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shard_module, "SHARD_DOCS", 10)
     docs = documents(20) + documents(5, start="2025-04-02T10:00:00+02:00")
