@@ -33,11 +33,20 @@ def frozen_heap() -> Iterator[None]:
     """Leave the objects that exist now out of garbage collection while forked
     workers run: a collection in a worker writes to the header of every object
     it scans, which would copy the parent's whole memory into each worker."""
+    frozen_before = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not frozen_before:  # a heap frozen for good (see keep_out_of_gc) stays so
+            gc.unfreeze()
+
+
+def keep_out_of_gc() -> None:
+    """Leave every object that exists now out of garbage collection for good:
+    for data that lives until the process ends (a build's parsed archive), which
+    each full collection would otherwise scan again, millions of objects each time."""
+    gc.freeze()
 
 
 def fork_map(

@@ -19,7 +19,11 @@ from generator.text.slugs import slugify
 
 
 def day_of(article: Any) -> date:
-    local: date = article.date.astimezone(AMSTERDAM).date()
+    """The story's day in Amsterdam (kept on the story: listings ask often)."""
+    local: date | None = getattr(article, "wire_day", None)
+    if local is None:
+        local = article.date.astimezone(AMSTERDAM).date()
+        article.wire_day = local
     return local
 
 
@@ -111,11 +115,12 @@ def build_archive(articles: list[Any]) -> Archive:
 
 def _groups(articles: list[Any], name_of: Any, kind: str) -> list[Group]:
     groups: dict[str, Group] = {}
+    slugs: dict[str, str] = {}  # a few hundred names for many thousand stories
     for article in articles:
         name = name_of(article)
         if not name:
             continue
-        slug = slugify(str(name))
+        slug = slugs.get(str(name)) or slugs.setdefault(str(name), slugify(str(name)))
         group = groups.setdefault(slug, Group(str(name), slug, kind))
         group.articles.append(article)
         if group.place is None:

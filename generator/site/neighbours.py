@@ -59,8 +59,13 @@ def _link(stories: list[Any], kind: str) -> None:
 
 
 def _words(article: Any) -> set[str]:
-    text = f"{article.title} {getattr(article, 'lead', '')}".casefold()
-    return {word for word in _WORD.findall(text) if word not in stop_words()}
+    """The headline's and lead's words, stop words left out (kept on the story)."""
+    found: set[str] | None = getattr(article, "wire_words", None)
+    if found is None:
+        text = f"{article.title} {getattr(article, 'lead', '')}".casefold()
+        found = {word for word in _WORD.findall(text) if word not in stop_words()}
+        article.wire_words = found
+    return found
 
 
 def _rare_words(articles: list[Any]) -> dict[str, list[Any]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.store import remove_stale_temp_files
+from generator.parallel import keep_out_of_gc
 from generator.site.archive import build_archive
 from generator.site.neighbours import attach_neighbours
 from generator.site.timings import timed
@@ -32,6 +33,7 @@ def prepare(generator: Any) -> None:
     # Pelican's category, tag and author pages are off, but its loop over them
     # still compares every story with every story of each category first.
     generator.categories, generator.tags, generator.authors = [], {}, []
+    keep_out_of_gc()  # the stories live as long as the build
     archive = build_archive(list(generator.articles))
     attach_neighbours(archive)
     generator.context["wire_archive"] = archive
