@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -84,11 +85,17 @@ def site_key(settings: Mapping[str, Any], theme: Path | None) -> str:
     Without a theme: what reading a story depends on (the plugin, the settings)."""
     parts: list[Any] = [sys.version, [_version(name) for name in _PACKAGES]]
     parts.append(json.dumps(dict(settings), sort_keys=True, default=_stable, ensure_ascii=False))
-    package = Path(generator.__file__).parent
-    parts.append(_files_digest(package.rglob("*"), package))
+    parts.append(_plugin_digest())
     if theme is not None:
         parts.append(_files_digest(theme.rglob("*"), theme))
     return digest(*parts)
+
+
+@cache
+def _plugin_digest() -> str:
+    """The converter's and the plugin's code and data (read once a process)."""
+    package = Path(generator.__file__).parent
+    return _files_digest(package.rglob("*"), package)
 
 
 def _version(name: str) -> str:
