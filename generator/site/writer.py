@@ -39,6 +39,7 @@ class Job(NamedTuple):
     name: str
     key: str
     template: Any
+    context: dict[str, Any]  # the settings, as the template sees them
     options: dict[str, Any]  # Pelican's write_file arguments but the context
     variables: dict[str, Any]
 
@@ -91,7 +92,7 @@ class WireWriter(Writer):  # type: ignore[misc]
         described = {**variables, **options, "template": template.name}
         described.pop("override_output")
         key = page_key(self.site_key, name, described)
-        self.jobs.append(Job(name, key, template, options, variables))
+        self.jobs.append(Job(name, key, template, self.context, options, variables))
 
     def is_fresh(self, name: str, key: str) -> bool:
         """For files the plugin writes itself: taken over if unchanged."""
@@ -132,7 +133,7 @@ class WireWriter(Writer):  # type: ignore[misc]
         """Render one queued page (or paginated series); the files it wrote."""
         self.recording = []
         try:
-            super().write_file(job.name, job.template, self.context, **job.options, **job.variables)
+            super().write_file(job.name, job.template, job.context, **job.options, **job.variables)
             return self.recording
         finally:
             self.recording = None
