@@ -16,10 +16,12 @@ Promises:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from generator.content.files import is_hand_edited, read_item, relative_path, render
 from generator.content.frontmatter import split
@@ -188,10 +190,23 @@ def atomic_write(target: Path, text: str) -> None:
     file this way, and ``sync`` at the end of an import makes the lot durable.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    with replacing(target, newline="\n") as handle:
+        handle.write(text)
+
+
+@contextmanager
+def replacing(
+    target: Path, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None
+) -> Iterator[IO[Any]]:
+    """A file opened for writing that appears at ``target`` whole when closed, or
+    not at all (a temporary file beside it, renamed; see ``atomic_write``)."""
     temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
+    binary = "b" in mode
     try:
-        with temp.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with temp.open(
+            mode, encoding=None if binary else encoding, newline=None if binary else newline
+        ) as handle:
+            yield handle
         temp.replace(target)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -1,11 +1,12 @@
 """Site build, reading: each story file parsed once per change, on every core.
 
 Promises:
-- before Pelican reads the articles, every story file is parsed (YAML front
-  matter, markdown-it's HTML): taken from the read cache when the file is the
-  one parsed last time (same size, modification time and inode, same site
-  key), else parsed in worker processes when there are many; the reader only
-  looks the result up;
+- every story file is parsed once per change (YAML front matter, markdown-it's
+  HTML): taken from the read cache when the file is the one parsed last time
+  (same size, modification time and inode, same site key), else parsed by
+  worker processes (when there are many) that start before Pelican reads the
+  articles and stay ahead of it, in the order it asks; the reader only takes
+  the result;
 - a file that cannot be parsed is not cached: the reader parses it again and
   reports it as before;
 - the cache is written whole (temporary file, then rename), in Pelican's
@@ -24,7 +25,7 @@ from typing import Any
 
 from generator.content.frontmatter import split
 from generator.content.markdown import markdown_to_html
-from generator.content.store import TEMP_SUFFIX
+from generator.content.store import replacing
 from generator.errors import ContentError
 from generator.parallel import frozen_heap, workers
 from generator.site.fingerprint import site_key
@@ -69,15 +70,9 @@ def _load(path: Path, key: str) -> dict[str, tuple[Stamp, Parsed]]:
 
 def _save(path: Path, key: str, entries: dict[str, tuple[Stamp, Parsed]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
-    try:
-        with temp.open("wb") as handle:
-            record = {"format": FORMAT, "key": key, "entries": entries}
-            pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temp.replace(path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with replacing(path, "wb") as handle:
+        record = {"format": FORMAT, "key": key, "entries": entries}
+        pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Reading:

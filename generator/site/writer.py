@@ -16,15 +16,13 @@ Promises:
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from generator.content.store import TEMP_SUFFIX
+from generator.content.store import replacing
 from generator.parallel import fork_map, workers
 from generator.site.build_state import BuildState, relative, state_file
 from generator.site.fingerprint import digest, encode, page_key, site_key
@@ -141,20 +139,7 @@ class WireWriter(Writer):  # type: ignore[misc]
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         if self.recording is not None:
             self.recording.append(relative(self.output, filename))
-        return _replacing(Path(filename), encoding)
-
-
-@contextmanager
-def _replacing(target: Path, encoding: str) -> Iterator[IO[str]]:
-    """A file that appears at ``target`` whole, or not at all."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
-    try:
-        with temp.open("w", encoding=encoding) as handle:
-            yield handle
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        return replacing(Path(filename), encoding=encoding)  # as Pelican opens it, but whole
 
 
 # The queue, for forked workers: they inherit it instead of unpickling it.
