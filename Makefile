@@ -94,8 +94,10 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# One pytest worker per core, each taking whole test files (module fixtures stay
+# in one worker); PYTEST_ARGS=-n0 runs them in this process, one after another.
 test: setup browser lint
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n logical --dist loadfile $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python -m benchmarks

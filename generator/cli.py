@@ -17,6 +17,7 @@ import click
 from generator import __version__
 from generator.cache import cache_file
 from generator.cli_progress import progress_bar
+from generator.content.store import Outcome
 from generator.errors import WireArchiveError
 from generator.formats.sidecar import parse_timestamp
 from generator.importer import Summary, run_import
@@ -78,6 +79,12 @@ def main() -> None:
     help="Worker processes for large piles.  [default: one per core]",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Name each story file as it is created or updated.",
+)
 def import_command(
     paths: tuple[Path, ...],
     content: Path,
@@ -87,6 +94,7 @@ def import_command(
     no_cache: bool,
     jobs: int | None,
     as_json: bool,
+    verbose: bool,
 ) -> None:
     """Convert wire files (default: the wire/ folder) into content/."""
     sources = list(paths) or [Path("wire")]
@@ -102,6 +110,7 @@ def import_command(
                 cache_path=None if no_cache else cache_file(cache, content),
                 jobs=jobs,
                 progress=progress,
+                on_saved=_name_saved_file if verbose else None,
             )
         except WireArchiveError as stopped:
             raise click.ClickException(str(stopped)) from stopped
@@ -181,6 +190,16 @@ def search_command(
     click.echo(
         f"{len(results.hits)} berichten gevonden." if results.hits else "Geen berichten gevonden."
     )
+
+
+_SAVED = {Outcome.NEW: "Created", Outcome.UPDATED: "Updated"}
+
+
+def _name_saved_file(outcome: Outcome, path: Path) -> None:
+    """For --verbose: a line as soon as a story's file is in place (flushed,
+    so that a pipe reading the import sees it at once)."""
+    if outcome in _SAVED:
+        click.echo(f"{_SAVED[outcome]}: {path}")
 
 
 def _is_day(value: str) -> bool:

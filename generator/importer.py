@@ -74,6 +74,7 @@ class Summary:
 
 
 ProgressCallback = Callable[[int, int], None]
+SavedCallback = Callable[[Outcome, Path], None]
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 
 
@@ -86,12 +87,14 @@ def run_import(
     cache_path: Path | None = None,
     jobs: int | None = None,
     progress: ProgressCallback | None = None,
+    on_saved: SavedCallback | None = None,
 ) -> Summary:
     """Import ``paths`` into the ``content`` folder.
 
     ``cache_path``: where to remember what was imported (None: no cache);
     ``jobs``: worker processes for large piles (default: one per core);
-    ``progress``: called with (files done, files to do).
+    ``progress``: called with (files done, files to do);
+    ``on_saved``: called with each story's outcome and file, once it is saved.
     """
     started = time.perf_counter()
     summary = Summary()
@@ -119,7 +122,7 @@ def run_import(
     with import_lock(content):
         remove_stale_temp_files(content)  # a killed import's leftovers
         store = ContentStore(content, force=force, index=cache.index)
-        integrate(items, store, summary)
+        integrate(items, store, summary, on_saved)
         summary.errors.extend(store.problems)
         sync()
     cache.index = store.index
@@ -154,7 +157,12 @@ def _counted(
         yield parsed
 
 
-def integrate(items: list[WireItem], store: ContentStore, summary: Summary) -> list[Path]:
+def integrate(
+    items: list[WireItem],
+    store: ContentStore,
+    summary: Summary,
+    on_saved: SavedCallback | None = None,
+) -> list[Path]:
     """Merge the pile's items into the archive's stories and write what changed.
 
     Every parsed item lands in one count: ``merged`` when it joined another item
@@ -171,6 +179,8 @@ def integrate(items: list[WireItem], store: ContentStore, summary: Summary) -> l
             story = merge_group([prior, story])
         outcome, target = store.save(story)
         summary.outcomes[outcome.value] += 1
+        if on_saved is not None:
+            on_saved(outcome, target)
         if outcome is Outcome.KEPT_EDITED:
             summary.kept_edited.append(str(target))
         written.append(target)

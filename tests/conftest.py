@@ -1,4 +1,5 @@
-"""Shared test set-up: paths, the --update-fixtures flag, one real site build."""
+"""Shared test set-up: paths, the --update-fixtures flag, the Hypothesis
+profile, lazy tables warmed once, one real site build."""
 
 from __future__ import annotations
 
@@ -11,10 +12,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, find, is_hypothesis_test, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# One profile for every property test, chosen for a cold, slow, shared machine
+# (CI is a fresh clone on two cores that may be busy):
+# - derandomize: every clone on every machine draws the same examples, so a run
+#   is red only when the code changed; exploring new inputs is `make fuzz`'s job;
+# - no deadline and no too-slow health check: both are wall-clock judgements,
+#   and speed belongs in `make bench`, not in assertions;
+# - no example database: nothing is written into the checkout between runs.
+settings.register_profile(
+    "wire-archive",
+    max_examples=200,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile("wire-archive")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -25,9 +46,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``long`` first: with a worker per core, they then run
+    beside the rest of the suite instead of after it."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture(scope="session")
 def update_fixtures(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-fixtures"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_lazy_tables(request: pytest.FixtureRequest) -> None:
+    """Build the expensive lazy structures once, before the first property test,
+    so that no example pays for them: Hypothesis's Unicode tables (2-4 s on a
+    clone with no ``.hypothesis/``), the gazetteer's index, the stemmer and the
+    stop words. A run without property tests skips this."""
+    if not any(is_hypothesis_test(getattr(item, "obj", None)) for item in request.session.items):
+        return
+    from generator.places.gazetteer import find_place
+    from generator.search.pipeline import index_term
+
+    find(st.text(min_size=1), bool)
+    find(st.characters(exclude_categories=["Cs"]), bool)
+    assert find_place("Amsterdam") is not None
+    assert index_term("havens") is not None  # stop words and the Snowball stemmer
 
 
 @pytest.fixture(scope="session")

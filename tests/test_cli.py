@@ -84,6 +84,19 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
     assert "via de A28" in next(content.rglob("brug-bij-zwolle*.md")).read_text("utf-8")
 
 
+def test_verbose_names_each_file_created_or_updated(tmp_path: Path) -> None:
+    wire, content = tmp_path / "wire", tmp_path / "content"
+    write_page(wire, "pagina")
+    first = run_cli("import", str(wire), "--content", str(content), "--verbose")
+    named = [line for line in first.stdout.splitlines() if not line.startswith(("Imported", " "))]
+    assert sorted(named) == sorted(f"Created: {path}" for path in content.rglob("*.md"))
+    write_page(wire, "pagina", PAGE.replace("omgeleid.", "omgeleid via de A28."))
+    second = run_cli("import", str(wire), "--content", str(content), "-v")
+    changed = next(content.rglob("brug-bij-zwolle*.md"))
+    assert second.stdout.splitlines()[0] == f"Updated: {changed}"  # the unchanged: unnamed
+    assert second.stdout.splitlines()[1].startswith("Imported 2 items")
+
+
 def test_a_file_that_failed_is_read_and_reported_again(tmp_path: Path) -> None:
     wire = tmp_path / "wire"
     write_page(wire, "kapot", "Alleen een kop\n")

@@ -2,7 +2,9 @@
 
 Promise: every step of the plugin is timed (wall seconds); at the end of a
 build the times are logged and written to ``wire-timings.json`` in Pelican's
-``CACHE_PATH``, where ``make bench`` and the growth test read them.
+``CACHE_PATH``, where ``make bench`` reads them. With ``WIRE_COUNT_CALLS``
+set, each step's function calls in this process are counted too (see
+``generator.call_count``): a measure of work that the growth test compares.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.call_count import CallCounter
 from generator.content.store import atomic_write
 
 TIMINGS_FILE = "wire-timings.json"
 logger = logging.getLogger(__name__)
 recorded: dict[str, float] = {}
 counts: dict[str, int] = {}  # what the build did, beside how long it took
-_started: dict[str, float] = {}
+calls: dict[str, int] = {}  # function calls each step made, when counted
+_started: dict[str, tuple[float, int]] = {}
+_counter: CallCounter | None = None
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
 
@@ -31,11 +36,11 @@ def timed(step: str) -> Callable[[Handler], Handler]:
     def decorate(handler: Handler) -> Handler:
         @functools.wraps(handler)
         def run(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
+            since = _now()
             try:
                 return handler(*args, **kwargs)
             finally:
-                recorded[step] = recorded.get(step, 0.0) + time.perf_counter() - start
+                _add(step, since)
 
         return run  # type: ignore[return-value]
 
@@ -43,19 +48,33 @@ def timed(step: str) -> Callable[[Handler], Handler]:
 
 
 def start(step: str) -> None:
-    _started[step] = time.perf_counter()
+    _started[step] = _now()
 
 
 def stop(step: str) -> None:
     if step in _started:
-        recorded[step] = recorded.get(step, 0.0) + time.perf_counter() - _started.pop(step)
+        _add(step, _started.pop(step))
+
+
+def _now() -> tuple[float, int]:
+    return time.perf_counter(), _counter.calls() if _counter is not None else 0
+
+
+def _add(step: str, since: tuple[float, int]) -> None:
+    seconds, made = _now()
+    recorded[step] = recorded.get(step, 0.0) + seconds - since[0]
+    if _counter is not None:
+        calls[step] = calls.get(step, 0) + made - since[1]
 
 
 def begin_build(pelican: Any) -> None:
     """Signal handler (initialized)."""
-    recorded.clear()
-    counts.clear()
-    _started.clear()
+    global _counter
+    for kept in (recorded, counts, calls, _started):
+        kept.clear()
+    _counter = CallCounter() if pelican.settings.get("WIRE_COUNT_CALLS") else None
+    if _counter is not None:
+        _counter.start()
     start("total")
 
 
@@ -71,9 +90,13 @@ def end_reading(generator: Any) -> None:
 
 def end_build(pelican: Any) -> None:
     """Signal handler (finalized): log the steps and keep them for benchmarks."""
+    global _counter
     stop("total")
+    if _counter is not None:
+        _counter.stop()
+        _counter = None
     steps = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in recorded.items())
     logger.info("wire-archive build steps: %s", steps)
     folder = Path(pelican.settings.get("CACHE_PATH", "cache"))
-    report = {"seconds": recorded, "counts": counts}
+    report = {"seconds": recorded, "counts": counts, **({"calls": calls} if calls else {})}
     atomic_write(folder / TIMINGS_FILE, json.dumps(report, indent=1, sort_keys=True) + "\n")
