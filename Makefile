@@ -97,7 +97,7 @@ format: $(VENV)/.installed
 # One pytest worker per core, each taking whole test files (module fixtures stay
 # in one worker); PYTEST_ARGS=-n0 runs them in this process, one after another.
 test: setup browser lint
-	$(BIN)/pytest -n logical --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -n logical --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python -m benchmarks

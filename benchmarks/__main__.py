@@ -10,7 +10,9 @@
   pays);
 - search: ours beside Pagefind (``benchmarks.search``);
 - site builds on synthetic piles of web pages: ours (full and after one more
-  day), stock Pelican, Hugo and the bare floor (``benchmarks.site_build``).
+  day), stock Pelican, Hugo and the bare floor (``benchmarks.site_build``);
+- growth: each import and build step at 8,000 stories against 2,000, in
+  seconds and in function calls (``benchmarks.growth``).
 
 Each pair runs three times, alternating, and each side keeps its best time.
 Two piles: one numbered copy of the sample (58 items) and BENCH_COPIES copies
@@ -32,6 +34,7 @@ from pathlib import Path
 from jinja2 import Template
 
 from benchmarks.formats import measure_formats
+from benchmarks.growth import table as growth_table
 from benchmarks.pile import ROOT, make_pile
 from benchmarks.search import measure_search
 from benchmarks.site_build import measure_site_builds
@@ -149,6 +152,8 @@ def main() -> None:
     )
     print("\nsite builds: ours, stock Pelican, Hugo and the floor on synthetic piles of web pages:")
     print("\n".join(measure_site_builds()))
+    print()
+    print("\n".join(growth_table()))
 
 
 if __name__ == "__main__":

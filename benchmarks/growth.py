@@ -1,7 +1,8 @@
 """How each import and build step grows with the archive: 2,000 against 8,000 stories.
 
-Each size is a synthetic pile of web pages (``benchmarks.webpages``),
-imported, and the site built from what the import made.
+The import reads a synthetic pile of web pages (``benchmarks.webpages``); the
+build reads a synthetic archive (``benchmarks.synthetic``), so that the two
+stages, like the two sizes, can be measured at once.
 
 A linear step does about 4 times the work at 8,000, an n log n step about 4.7
 times, a quadratic one 16 times. Two measures of the same runs:
@@ -15,7 +16,8 @@ Everything runs on one core (``--jobs 1``, ``WIRE_BUILD_JOBS=1``), so every
 step's work happens in the process that counts it.
 
     python -m benchmarks.growth                 # the table, both measures
-    python -m benchmarks.growth measure N DIR   # one size, calls, as JSON
+    python -m benchmarks.growth import N DIR    # one stage at one size: calls, as JSON
+    python -m benchmarks.growth build N DIR
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import time
 from contextlib import nullcontext
 from pathlib import Path
 
+from benchmarks.synthetic import write_content
 from benchmarks.webpages import write_pile
 from generator.call_count import CallCounter
 from generator.importer import run_import
@@ -72,38 +75,46 @@ def build_steps(content: Path, work: Path, *, count_calls: bool) -> Steps:
     return steps
 
 
-def measure(folder: Path, count: int, *, count_calls: bool) -> Steps:
-    """Import a pile of ``count`` stories, then build the site of what it made."""
-    pile, content = folder / "pile", folder / "content"
+def measure_import(folder: Path, count: int, *, count_calls: bool) -> Steps:
+    """Import a pile of web pages of ``count`` stories."""
+    pile = folder / "pile"
     if not pile.exists():
         write_pile(pile, count)
-    return {
-        **import_step(pile, content, count_calls=count_calls),
-        **build_steps(content, folder, count_calls=count_calls),
-    }
+    return import_step(pile, folder / "content", count_calls=count_calls)
+
+
+def measure_build(folder: Path, count: int, *, count_calls: bool) -> Steps:
+    """Build the site of an archive of ``count`` synthetic stories."""
+    content = folder / "content"
+    if not content.exists():
+        write_content(content, count)
+    return build_steps(content, folder, count_calls=count_calls)
+
+
+STAGES = {"import": measure_import, "build": measure_build}
 
 
 def measure_calls_side_by_side(folder: Path) -> tuple[Steps, Steps]:
-    """Calls at ``SMALL`` and at ``LARGE``, the two sizes run at once: counts
-    do not depend on what else runs, so the two may share the cores."""
-    command = [sys.executable, "-m", "benchmarks.growth", "measure"]
+    """Calls at ``SMALL`` and at ``LARGE``, each stage and size in a process of
+    its own, all at once: counts do not depend on what else runs."""
     runs = {
-        size: subprocess.Popen(
-            [*command, str(size), str(folder / str(size))],
+        (stage, size): subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.growth", stage, str(size), str(folder / stage)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env={**os.environ, "PYTHONHASHSEED": "0"},
         )
+        for stage in STAGES
         for size in (SMALL, LARGE)
     }
-    found: dict[int, Steps] = {}
-    for size, run in runs.items():
+    found: dict[int, Steps] = {SMALL: {}, LARGE: {}}
+    for (stage, size), run in runs.items():
         out, err = run.communicate()
         if run.returncode != 0:
-            raise RuntimeError(f"expected the {size}-story run to succeed, found: {err}")
-        found[size] = json.loads(out)
+            raise RuntimeError(f"expected the {stage} of {size} stories to succeed, found: {err}")
+        found[size].update(json.loads(out))
     return found[SMALL], found[LARGE]
 
 
@@ -116,7 +127,13 @@ def table() -> list[str]:
     """Both measures, one row per step."""
     with tempfile.TemporaryDirectory(prefix="wire-growth-") as work:
         folder = Path(work)
-        seconds = [measure(folder / str(n), n, count_calls=False) for n in (SMALL, LARGE)]
+        seconds = [
+            {
+                **measure_import(folder / "import" / str(n), n, count_calls=False),
+                **measure_build(folder / "build" / str(n), n, count_calls=False),
+            }
+            for n in (SMALL, LARGE)
+        ]
         calls = measure_calls_side_by_side(folder)
     by_seconds, by_calls = growth(*seconds), growth(*calls)
     rows = [
@@ -135,9 +152,9 @@ def table() -> list[str]:
 
 
 def main() -> None:
-    if sys.argv[1:2] == ["measure"]:
-        count, folder = int(sys.argv[2]), Path(sys.argv[3])
-        print(json.dumps(measure(folder, count, count_calls=True)))
+    if sys.argv[1:2] and sys.argv[1] in STAGES:
+        stage, count, folder = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+        print(json.dumps(STAGES[stage](folder / str(count), count, count_calls=True)))
     else:
         print("\n".join(table()))
 

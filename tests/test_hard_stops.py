@@ -61,7 +61,7 @@ def import_command(wire: Path, content: Path, cache: Path) -> list[str]:
 def test_an_import_killed_at_random_moments_loses_and_spoils_nothing(tmp_path: Path) -> None:
     wire, content, clean = tmp_path / "wire", tmp_path / "content", tmp_path / "clean"
     wire.mkdir()
-    make_pile(wire, copies=20)
+    make_pile(wire, copies=10)
     assert run_cli("import", str(wire), "--content", str(clean), "--no-cache").returncode == 0
     stories = len(tree(clean))
     rng = random.Random(KILL_SEED)

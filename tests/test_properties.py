@@ -56,7 +56,6 @@ KEYS = st.from_regex(r"[a-z][a-z_]{0,11}", fullmatch=True)
 
 
 @given(st.dictionaries(KEYS, TEXT, max_size=6), TEXT)
-@settings(max_examples=200)
 def test_front_matter_round_trips(metadata: dict[str, str], body: str) -> None:
     body = body.lstrip("\n")  # the body starts after one blank line
     assert split(join(metadata, body)) == (metadata, body)
@@ -99,7 +98,6 @@ ITEMS = st.builds(
 
 
 @given(ITEMS, st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True))
-@settings(max_examples=200)
 def test_content_file_reads_back_as_the_item(item: WireItem, slug: str) -> None:
     item = replace(item, slug=slug)
     text = render(item, slug)
