@@ -4,9 +4,13 @@ Promises:
 - a wire file whose size and modification time (and its sidecar's) are as
   when it was last imported without error, by the same converter code and
   options, is not read again: its stories are already in content/;
-- content/'s index (each file's id, slug, title and date) is kept per file
-  and re-read only for files that changed, so a large archive is not parsed
-  on every import;
+- content/'s index (each file's id, slug, title, date, and what matching a
+  new item against it needs: lead, agency, guid...) is kept per file and
+  re-read only for files that changed, so a large archive is not parsed on
+  every import;
+- a wire file whose story was not written as it says (kept after a hand
+  edit, or failed) is not remembered, so the next import reads and reports
+  it again;
 - the cache is only ever a shortcut: deleting it, or any change to the
   converter's code, gives a full import with the same result. It is written
   atomically, so a killed import leaves the old cache or the new one.
@@ -25,7 +29,7 @@ from typing import Any
 from generator.content.store import atomic_write, file_stamp
 from generator.formats.sidecar import sidecar_path
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: index entries carry what story matching needs
 # The converter's own code and data: a change to any of them invalidates the cache.
 _CONVERTER_PARTS = ("formats", "text", "places", "content")
 _CONVERTER_MODULES = ("model.py", "merge.py", "importer.py", "sources.py", "errors.py")

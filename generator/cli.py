@@ -61,8 +61,12 @@ def main() -> None:
 )
 @click.option(
     "--force",
-    is_flag=True,
-    help="Re-read every file and overwrite files that were edited by hand.",
+    "force",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Overwrite this content file even if it was edited by hand (repeat for more "
+    "files); its wire files are read again. To re-read every wire file: --no-cache.",
 )
 @click.option(
     "--cache",
@@ -89,17 +93,27 @@ def import_command(
     paths: tuple[Path, ...],
     content: Path,
     captured_at: datetime | None,
-    force: bool,
+    force: tuple[Path, ...],
     cache: Path,
     no_cache: bool,
     jobs: int | None,
     as_json: bool,
     verbose: bool,
 ) -> None:
-    """Convert wire files (default: the wire/ folder) into content/."""
+    """Convert wire files (default: the wire/ folder) into content/.
+
+    A story file edited by hand is never overwritten: while the wire has a
+    newer text for it, every import says so (Kept: ...); --force FILE
+    overwrites that one file with the wire's text, and only that one.
+    """
     sources = list(paths) or [Path("wire")]
     if not paths and not sources[0].is_dir():
         raise click.UsageError("no PATH given and no wire/ folder here")
+    for file in force:
+        if not file.resolve().is_relative_to(content.resolve()):
+            raise click.BadParameter(
+                f"expected a story file in {content}, found {file}", param_hint="--force"
+            )
     with progress_bar() as progress:
         try:
             summary = run_import(
@@ -116,8 +130,19 @@ def import_command(
             raise click.ClickException(str(stopped)) from stopped
     for problem in summary.errors:
         click.echo(f"Error: {problem}", err=True)
+    for replaced in summary.replaced:
+        click.echo(f"Replaced: {replaced}", err=True)
     for path in summary.kept_edited:
-        click.echo(f"Kept: {path} was edited by hand (use --force to overwrite)", err=True)
+        click.echo(
+            f"Kept: {path} was edited by hand; the wire has a newer text "
+            f"(--force {path} overwrites it)",
+            err=True,
+        )
+    for path in summary.not_forced:
+        click.echo(
+            f"Kept: {path}: no wire file of this import holds its story (nothing overwritten)",
+            err=True,
+        )
     for reason in summary.not_stories:
         click.echo(f"Skipped: {reason}", err=True)
     if as_json:
@@ -225,7 +250,8 @@ def _describe(summary: Summary) -> str:
     return (
         f"Imported {summary.items} items from {summary.files - summary.skipped} files "
         f"({summary.skipped} unchanged files skipped) in {summary.seconds:.2f} s "
-        f"({rate:.0f} items/s): {counts['new']} new, {counts['updated']} updated, "
+        f"({rate:.0f} items/s): {counts['new']} new, {counts['updated']} updated "
+        f"({len(summary.replaced)} with a newer text replacing the old), "
         f"{counts['unchanged']} unchanged, {summary.merged} merged, "
         f"{counts['kept-edited']} kept (edited by hand), {summary.failed} failed."
         f"{per_format}{skipped}"

@@ -3,10 +3,15 @@
 Promise: every file is read on its own; a broken one is reported with its
 path (and line) and skipped while the rest still converts. Items of one story
 (captured twice, as a teaser and in full, or in updated versions) become one
-file, also across imports (see ``generator.merge``). Running the same import
-twice changes no byte; with the cache (``generator.cache``) the second run
-does not even read the unchanged files. Large piles are parsed in worker
-processes, one per core.
+file, also across imports (see ``generator.merge``). A story that cannot be
+written is reported with its path and the rest is saved; a disk that takes no
+file at all (full, read-only) stops the import with one error, and no file is
+left half-written. Every story file whose text a newer version replaced is
+reported (``Summary.replaced``); a hand-edited one with an update waiting is
+reported on every run until resolved (its wire files are read again).
+Running the same import twice changes no byte; with the cache
+(``generator.cache``) the second run does not even read the unchanged files.
+Large piles are parsed in worker processes, one per core.
 """
 
 from __future__ import annotations
@@ -14,21 +19,48 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from generator.cache import ImportCache
+from generator.content.frontmatter import split
 from generator.content.lock import import_lock
-from generator.content.store import ContentStore, Outcome, remove_stale_temp_files, sync
-from generator.errors import WireArchiveError
+from generator.content.store import (
+    ContentStore,
+    Outcome,
+    WriteError,
+    remove_stale_temp_files,
+    sync,
+)
+from generator.errors import ContentError, WireArchiveError
 from generator.formats import is_wire_file
 from generator.merge import merge_all, merge_group, resolve_identities
 from generator.model import WireItem
-from generator.sources import Parsed, parse_file, wire_files
+from generator.sources import (
+    Parsed,
+    display_name,
+    parse_file,
+    parse_packed,
+    unpack,
+    wire_files,
+)
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """A story file whose text a newer version replaced."""
+
+    path: str
+    version: int
+    source: str  # the wire file that gave the new text
+
+    def __str__(self) -> str:
+        return f"{self.path} (text of version {self.version} from {self.source})"
 
 
 @dataclass
@@ -44,7 +76,10 @@ class Summary:
     not_stories: list[str] = field(default_factory=list)  # wire files without a text story
     formats: dict[str, Counter[str]] = field(default_factory=dict)
     errors: list[WireArchiveError] = field(default_factory=list)
-    kept_edited: list[str] = field(default_factory=list)
+    kept_edited: list[str] = field(default_factory=list)  # an update waits: reported every run
+    replaced: list[Replaced] = field(default_factory=list)  # files whose text a newer one took
+    not_forced: list[str] = field(default_factory=list)  # --force files no story of this run wrote
+    unsettled: set[str] = field(default_factory=set)  # sources of stories kept or failed
     seconds: float = 0.0
 
     @property
@@ -66,6 +101,8 @@ class Summary:
             "failed": self.failed,
             "errors": [str(error) for error in self.errors],
             "kept_edited": self.kept_edited,
+            "replaced": [asdict(replaced) for replaced in self.replaced],
+            "not_forced": self.not_forced,
             "ignored": self.ignored,
             "skipped_not_stories": self.not_stories,
             "formats": {name: dict(counts) for name, counts in sorted(self.formats.items())},
@@ -83,7 +120,7 @@ def run_import(
     content: Path,
     *,
     captured_at: datetime | None = None,
-    force: bool = False,
+    force: Collection[Path] = (),
     cache_path: Path | None = None,
     jobs: int | None = None,
     progress: ProgressCallback | None = None,
@@ -91,24 +128,29 @@ def run_import(
 ) -> Summary:
     """Import ``paths`` into the ``content`` folder.
 
+    ``force``: content files to overwrite even if edited by hand (their wire
+    files are read again);
     ``cache_path``: where to remember what was imported (None: no cache);
     ``jobs``: worker processes for large piles (default: one per core);
     ``progress``: called with (files done, files to do);
     ``on_saved``: called with each story's outcome and file, once it is saved.
+    Raises ``WireArchiveError`` when content/ cannot be written at all.
     """
     started = time.perf_counter()
     summary = Summary()
     cache = ImportCache.load(cache_path, options=f"captured_at={captured_at}")
+    reread = _sources_of(force)
     to_parse = []
     for path in wire_files(paths):
         if not is_wire_file(path):
             summary.ignored.append(str(path))
-        elif cache.unchanged(path) and not force:
+        elif cache.unchanged(path) and not (reread and display_name(path) in reread):
             summary.skipped += 1
         else:
             to_parse.append(path)
     summary.files = len(to_parse) + summary.skipped
     items: list[WireItem] = []
+    read: list[tuple[Path, set[str]]] = []  # each file read, and the sources of its items
     for parsed in _parse_all(to_parse, captured_at, jobs, progress):
         if parsed.skipped:
             summary.not_stories.append(str(parsed.error))
@@ -118,17 +160,70 @@ def run_import(
         else:
             items.extend(parsed.items)
             summary.count_format(parsed)
-        cache.remember(parsed.path)
-    with import_lock(content):
-        remove_stale_temp_files(content)  # a killed import's leftovers
-        store = ContentStore(content, force=force, index=cache.index)
-        integrate(items, store, summary, on_saved)
-        summary.errors.extend(store.problems)
-        sync()
+        read.append((parsed.path, {source for item in parsed.items for source in item.sources}))
+    store = _write_stories(items, content, force, cache.index, summary, on_saved)
+    # A file whose story is not written as it says (kept, failed) is read again next time.
+    for path, sources in read:
+        if not sources & summary.unsettled:
+            cache.remember(path)
     cache.index = store.index
-    cache.save()
+    try:
+        cache.save()
+    except OSError as error:
+        assert cache.path is not None  # save() writes nothing without one
+        summary.errors.append(WriteError("write the import cache", error, cache.path))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_stories(
+    items: list[WireItem],
+    content: Path,
+    force: Collection[Path],
+    index: dict[str, list[Any]],
+    summary: Summary,
+    on_saved: SavedCallback | None,
+) -> ContentStore:
+    """Merge ``items`` into content/ under the import lock; the store, up to date."""
+    try:
+        with import_lock(content):
+            _remove_leftovers(content)
+            store = ContentStore(content, force=force, index=index)
+            written = integrate(items, store, summary, on_saved)
+            summary.errors.extend(store.problems)
+            sync()
+    except OSError as error:  # what the store did not expect: say where, not a traceback
+        where = Path(error.filename) if error.filename else content
+        found = error.strerror or str(error)
+        raise ContentError(
+            f"expected to read and write the content folder, found {found}", path=where
+        ) from error
+    done = {path.resolve() for path in written}
+    summary.not_forced = [str(path) for path in force if path.resolve() not in done]
+    return store
+
+
+def _remove_leftovers(content: Path) -> None:
+    """A killed import's temporary files."""
+    try:
+        remove_stale_temp_files(content)
+    except OSError as error:
+        where = Path(error.filename) if error.filename else content
+        raise WriteError("remove a leftover temporary file", error, where) from error
+
+
+def _sources_of(files: Collection[Path]) -> set[str]:
+    """The wire files the content ``files`` record as their sources."""
+    sources: set[str] = set()
+    for path in files:
+        try:
+            metadata, _ = split(path.read_text("utf-8"), path=str(path))
+        except (OSError, UnicodeDecodeError, WireArchiveError):
+            continue  # then only its own wire files, if read anyway, can overwrite it
+        found = metadata.get("sources")
+        if isinstance(found, list):
+            sources.update(str(source) for source in found)
+    return sources
 
 
 def _parse_all(
@@ -139,12 +234,17 @@ def _parse_all(
 ) -> Iterator[Parsed]:
     """Every file parsed, in order; in worker processes when the pile is large."""
     workers = jobs or os.cpu_count() or 1
-    parse = partial(parse_file, default_captured_at=captured_at)
     if workers > 1 and len(paths) >= PARALLEL_FROM:
+        # Results come back pickled by parse_packed, which cannot fail, so that
+        # one file whose result does not travel costs that file, not the pool.
         with ProcessPoolExecutor(workers) as pool:
-            results = pool.map(parse, paths, chunksize=64)
+            packed = pool.map(
+                partial(parse_packed, default_captured_at=captured_at), paths, chunksize=64
+            )
+            results = map(unpack, paths, packed)
             yield from _counted(results, len(paths), progress)
     else:
+        parse = partial(parse_file, default_captured_at=captured_at)
         yield from _counted(map(parse, paths), len(paths), progress)
 
 
@@ -166,22 +266,54 @@ def integrate(
     """Merge the pile's items into the archive's stories and write what changed.
 
     Every parsed item lands in one count: ``merged`` when it joined another item
-    of this pile, otherwise the outcome of saving its story. Returns the
-    story files, in the pile's order.
+    of this pile, otherwise the outcome of saving its story (or an error when
+    the story cannot be written: that story alone is lost to this import, the
+    rest is saved). Returns the story files written or kept, in the pile's order.
     """
     summary.items = len(items)
-    stories = merge_all(resolve_identities(items, store.find_title, store.find_lead))
+    resolved = resolve_identities(items, store)
+    versions: dict[str, list[WireItem]] = {}
+    for item in resolved:
+        versions.setdefault(item.id, []).append(item)
+    stories = merge_all(resolved)
     summary.merged = len(items) - len(stories)
     written = []
     for story in stories:
-        prior = store.prior(story.id)
-        if prior is not None:
-            story = merge_group([prior, story])
-        outcome, target = store.save(story)
-        summary.outcomes[outcome.value] += 1
-        if on_saved is not None:
-            on_saved(outcome, target)
-        if outcome is Outcome.KEPT_EDITED:
-            summary.kept_edited.append(str(target))
-        written.append(target)
+        saved = _save_story(story, versions[story.id], store, summary)
+        if saved is not None:
+            written.append(saved[1])
+            if on_saved is not None:
+                on_saved(*saved)
     return written
+
+
+def _save_story(
+    story: WireItem, versions: list[WireItem], store: ContentStore, summary: Summary
+) -> tuple[Outcome, Path] | None:
+    prior = store.prior(story.id)
+    if prior is not None:
+        story = merge_group([prior, story])
+    try:
+        outcome, target = store.save(story)
+    except WriteError as error:
+        if error.stops_import:
+            raise  # a full or read-only disk: no other story can be written either
+        summary.errors.append(error)
+        summary.unsettled.update(story.sources)
+        return None
+    summary.outcomes[outcome.value] += 1
+    if outcome is Outcome.KEPT_EDITED:
+        summary.kept_edited.append(str(target))
+        summary.unsettled.update(story.sources)
+    elif outcome is Outcome.UPDATED and prior is not None and story.paragraphs != prior.paragraphs:
+        summary.replaced.append(_replacement(target, story, versions))
+    return outcome, target
+
+
+def _replacement(target: Path, story: WireItem, versions: list[WireItem]) -> Replaced:
+    """Which version (of this pile) gave ``story`` the text that replaced the file's."""
+    giver = next(
+        (item for item in reversed(versions) if item.paragraphs == story.paragraphs), story
+    )
+    source = giver.sources[0] if giver.sources else "?"
+    return Replaced(str(target), giver.version, source)

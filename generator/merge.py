@@ -10,6 +10,9 @@ Promises:
   replaces, found by headline, so it merges into that story: the newest
   version's text wins, the first date stays, and ``modified`` records when the
   newer version appeared;
+- a match by headline or lead never reaches an unrelated story: only one of
+  the same agency (or source format), within ``UPDATE_WINDOW`` or
+  ``LEAD_WINDOW``, and not one whose provider id differs (``compatible``);
 - a story keeps the slug it was written with; a new one is named after the
   fullest text of its first version (a headline over a teaser's sentence), so
   the URL does not depend on which later versions came along;
@@ -22,11 +25,14 @@ Promises:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import replace
-from datetime import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
-from generator.model import DEFAULT_SECTION, WireItem
+from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
+from generator.text.ages import AMSTERDAM
 from generator.text.identity import story_id
 from generator.text.slugs import slugify
 
@@ -49,33 +55,215 @@ def lead_key(summary: str) -> str | None:
     return story_id(summary) if len(" ".join(summary.split())) >= MIN_LEAD else None
 
 
-def resolve_identities(
-    items: list[WireItem],
-    find_title: Callable[[str], str | None],
-    find_lead: Callable[[str], str | None],
-) -> list[WireItem]:
+# How far apart (in time) two items may lie and still be one story. An update
+# comes within two days of the version it updates (ANP's ``(2)`` follows within
+# hours); the same lead in another format or copy within three, the time a copied
+# page may lie unread before it is captured. Recurring copy (``AEX opent
+# hoger``, weather, traffic) repeats daily: anything further apart is another story.
+UPDATE_WINDOW = timedelta(hours=48)
+LEAD_WINDOW = timedelta(days=3)
+# A date known only to the hour, day, week or month may lie that far either way.
+_PRECISION_SLACK = {
+    DatePrecision.HOUR: timedelta(hours=1),
+    DatePrecision.DAY: timedelta(days=1),
+    DatePrecision.WEEK: timedelta(days=7),
+    DatePrecision.MONTH: timedelta(days=31),
+}
+
+
+@dataclass(frozen=True)
+class Known:
+    """What matching needs of a story: one in content/, or one version in the pile."""
+
+    id: str
+    first: datetime  # the story's date
+    latest: datetime  # its newest version (``modified``), else its date
+    precision: str
+    agency: str | None = None
+    wire_format: str | None = None
+    guid: str | None = None
+
+    @classmethod
+    def of(cls, item: WireItem) -> Known:
+        return cls(
+            item.id,
+            _aware(item.date),
+            _aware(max(item.date, item.modified or item.date, key=_aware)),
+            str(item.date_precision),
+            item.agency,
+            item.wire_format,
+            item.guid,
+        )
+
+    @property
+    def slack(self) -> timedelta:
+        return _PRECISION_SLACK.get(DatePrecision(self.precision), timedelta(0))
+
+
+def compatible(item: Known, story: Known, window: timedelta, *, same_lead: bool = False) -> bool:
+    """May ``item`` join ``story``? The same agency (or, when either names none,
+    the same source format), within ``window``, no disagreeing provider ids.
+
+    One exception, for ``same_lead`` (a lead of ``MIN_LEAD`` characters or
+    more, word for word): released at the same minute, the two are one text in
+    two wrappings (a ninjs and a NewsML copy, a simple and a rich version), not
+    recurring copy, whatever their ids and agencies say.
+    """
+    if same_lead and _same_minute(item, story):
+        return True
+    if item.guid and story.guid and item.guid != story.guid:
+        return False
+    agencies = agency_family(item.agency), agency_family(story.agency)
+    if None in agencies:
+        if format_family(item.wire_format) != format_family(story.wire_format):
+            return False
+    elif agencies[0] != agencies[1]:
+        return False
+    return gap(item, story) <= window
+
+
+def _same_minute(item: Known, story: Known) -> bool:
+    exact = {DatePrecision.EXACT, DatePrecision.MINUTE}
+    if {DatePrecision(item.precision), DatePrecision(story.precision)} - exact:
+        return False
+    return abs(item.first - story.first) < timedelta(minutes=1)
+
+
+def gap(item: Known, story: Known) -> timedelta:
+    """The time between ``item`` and the nearest version of ``story``, allowing
+    for how precisely each date is known; zero when they overlap."""
+    slack = item.slack + story.slack
+    before = story.first - item.latest - slack
+    after = item.first - story.latest - slack
+    return max(before, after, timedelta(0))
+
+
+_FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+def agency_family(agency: str | None) -> str | None:
+    """``ANP/AFP``, ``anp.nl``, ``ANP`` -> ``anp``: the agency that sent it."""
+    found = _FIRST_WORD.search(agency.casefold()) if agency else None
+    return found.group(0) if found else None
+
+
+def format_family(wire_format: str | None) -> str:
+    """``ninjs-2`` -> ``ninjs``, ``newsml-g2`` -> ``newsml``; a copied page -> ``webpage``."""
+    return wire_format.split("-")[0] if wire_format else "webpage"
+
+
+def _aware(moment: datetime) -> datetime:
+    # Parsers give dates with an offset; one without is read as UTC, not refused.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class Stories(Protocol):
+    """The stories an item may join, looked up by what it may match on."""
+
+    def by_title(self, key: str) -> Iterable[Known]: ...
+    def by_lead(self, key: str) -> Iterable[Known]: ...
+    def by_id(self, story: str) -> Iterable[Known]: ...
+    def by_guid(self, guid: str) -> Iterable[Known]: ...
+
+
+class PileStories:
+    """``Stories`` over the items already resolved: every version counts."""
+
+    def __init__(self) -> None:
+        self._index: dict[tuple[str, str], list[Known]] = defaultdict(list)
+
+    def add(self, item: WireItem) -> None:
+        known = Known.of(item)
+        lead = lead_key(item.summary)
+        keys = [("title", title_key(item.title)), ("id", item.id)]
+        keys += [("lead", lead)] if lead else []
+        keys += [("guid", item.guid)] if item.guid else []
+        for key in keys:
+            self._index[key].append(known)
+
+    def by_title(self, key: str) -> list[Known]:
+        return self._index.get(("title", key), [])
+
+    def by_lead(self, key: str) -> list[Known]:
+        return self._index.get(("lead", key), [])
+
+    def by_id(self, story: str) -> list[Known]:
+        return self._index.get(("id", story), [])
+
+    def by_guid(self, guid: str) -> list[Known]:
+        return self._index.get(("guid", guid), [])
+
+
+def resolve_identities(items: list[WireItem], archive: Stories) -> list[WireItem]:
     """Give each item the id of the story it belongs to, when that story is known.
 
-    An update without a provider id (a web page's ``(2)`` or notice) finds its
-    story by headline; any other item finds it by its lead, so the same story
-    from two sources or in two formats becomes one. Stories in ``items`` are
-    searched first, then the archive (``find_title``, ``find_lead``).
+    An item with a provider id joins the story that carries the same one; an
+    update without one (a web page's ``(2)`` or notice) finds its story by
+    headline; any item may find it by its lead, so the same story from two
+    sources or in two formats becomes one. Every such match obeys
+    ``compatible``: the same agency (or source format), close in time, no
+    provider ids that disagree. An item whose own id (the hash of its lead)
+    is held by a story it may not join gets an id of its own for its day, so
+    recurring copy never lands in last year's file. Stories in ``items`` are
+    searched first, then the ``archive``; stories before updates, each in the
+    pile's order.
     """
-    titles = {title_key(item.title): item.id for item in items if not is_update(item)}
-    leads: dict[str, str] = {}
-    resolved = []
-    for item in items:
-        if is_update(item) and item.guid is None:
-            key = title_key(item.replaces or item.title)
-            target = titles.get(key) or find_title(key)
-        else:
-            key = lead_key(item.summary) or ""
-            target = (leads.get(key) or find_lead(key)) if key else None
-            leads.setdefault(key, target or item.id)
-        if target and target != item.id:
+    pile = PileStories()
+    resolved: dict[int, WireItem] = {}
+    for position in sorted(range(len(items)), key=lambda index: is_update(items[index])):
+        item = items[position]
+        target = _find_story(item, pile, archive)
+        if target != item.id:
             item = replace(item, id=target)
-        resolved.append(item)
-    return resolved
+        pile.add(item)
+        resolved[position] = item
+    return [resolved[position] for position in range(len(items))]
+
+
+def _find_story(item: WireItem, pile: Stories, archive: Stories) -> str:
+    me = Known.of(item)
+    if item.guid is not None:
+        # The provider's id names the story: trusted across any gap in time.
+        for known in [*pile.by_guid(item.guid), *archive.by_guid(item.guid)]:
+            return known.id
+    elif is_update(item):
+        title = title_key(item.replaces or item.title)
+        found = _nearest(me, [*pile.by_title(title), *archive.by_title(title)], UPDATE_WINDOW)
+        if found is not None:
+            return found
+    lead = lead_key(item.summary)
+    if lead is not None:
+        candidates = [*pile.by_lead(lead), *archive.by_lead(lead)]
+        found = _nearest(me, candidates, LEAD_WINDOW, same_lead=True)
+        if found is not None:
+            return found
+    return _own_id(item, me, pile, archive)
+
+
+def _own_id(item: WireItem, me: Known, pile: Stories, archive: Stories) -> str:
+    """The item's id, or, when a story it may not join holds it, one for its day."""
+    day = item.date.astimezone(AMSTERDAM).date().isoformat()
+    for attempt in range(100):
+        candidate = item.id if attempt == 0 else _day_id(item.id, day, attempt)
+        holders = [*pile.by_id(candidate), *archive.by_id(candidate)]
+        if not holders or _nearest(me, holders, LEAD_WINDOW) is not None:
+            return candidate
+    raise AssertionError(f"no free id for {item.id}")  # 100 unrelated stories on one day
+
+
+def _day_id(story: str, day: str, attempt: int) -> str:
+    suffix = "" if attempt == 1 else f"#{attempt}"
+    return story_id(f"{story}@{day}{suffix}")
+
+
+def _nearest(
+    me: Known, candidates: list[Known], window: timedelta, *, same_lead: bool = False
+) -> str | None:
+    """The id of the candidate closest in time that ``me`` may join, if any."""
+    fitting = [known for known in candidates if compatible(me, known, window, same_lead=same_lead)]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda known: (gap(me, known), -known.first.timestamp())).id
 
 
 def merge_all(items: Iterable[WireItem]) -> list[WireItem]:

@@ -127,9 +127,10 @@ def test_a_hand_edit_is_reported_and_kept(tmp_path: Path) -> None:
     write_page(wire, "pagina", PAGE.replace("omgeleid.", "omgeleid. Dat duurt een week."))
     result = run_cli("import", str(wire), "--content", str(content))
     assert result.returncode == 0
-    assert f"Kept: {story} was edited by hand (use --force to overwrite)" in result.stderr
+    assert f"Kept: {story} was edited by hand; the wire has a newer text" in result.stderr
+    assert f"(--force {story} overwrites it)" in result.stderr
     assert "groot onderhoud" in story.read_text("utf-8")
-    forced = run_cli("import", str(wire), "--content", str(content), "--force")
+    forced = run_cli("import", str(wire), "--content", str(content), "--force", str(story))
     assert "Dat duurt een week." in story.read_text("utf-8")
     assert "1 updated" in forced.stdout
 

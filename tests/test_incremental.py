@@ -99,7 +99,7 @@ def test_edited_and_removed_stories_give_the_bytes_of_a_full_build(
     build(content, output, cache)
     stories = sorted(content.rglob("*.md"))
     edited, removed = stories[10], stories[200]
-    text = edited.read_text("utf-8").replace("title: ", "title: Bijgewerkt: ", 1)
+    text = edited.read_text("utf-8").replace("title: ", "title: Bijgewerkt ", 1)
     edited.write_text(text, "utf-8")
     removed.unlink()
     build(content, output, cache)

@@ -51,7 +51,7 @@ def test_a_hand_edit_is_kept_and_force_overwrites_it(tmp_path: Path) -> None:
     changed = replace(item, paragraphs=[*item.paragraphs, "Een nieuwe alinea."])
     assert ContentStore(tmp_path).save(changed)[0] is Outcome.KEPT_EDITED
     assert path.read_text("utf-8") == edited
-    assert ContentStore(tmp_path, force=True).save(changed)[0] is Outcome.UPDATED
+    assert ContentStore(tmp_path, force=[path]).save(changed)[0] is Outcome.UPDATED
     assert "Een nieuwe alinea." in path.read_text("utf-8")
 
 

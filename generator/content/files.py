@@ -4,7 +4,8 @@ Promises: ``render`` is deterministic (the same item gives the same bytes);
 ``read_item`` reads back exactly the item that was rendered, so a content
 file is the archive's record of its story; every file records a digest of its
 own text, so ``is_hand_edited`` can tell a file the tool wrote from one a
-person has changed since.
+person has changed since, and ``recorded_digest`` whether the tool would now
+write anything other than what it wrote before that change.
 """
 
 from __future__ import annotations
@@ -138,6 +139,13 @@ def is_hand_edited(text: str) -> bool:
         return True
     unsigned = text[: match.start()] + text[match.end() :]
     return match.group(1) != _digest(unsigned)
+
+
+def recorded_digest(text: str) -> str | None:
+    """The digest a file records: that of the text the tool last wrote to it.
+    Equal digests mean the tool would write now exactly what it wrote then."""
+    match = _DIGEST_LINE.search(text)
+    return match.group(1) if match else None
 
 
 def relative_path(item: WireItem, slug: str) -> Path:

@@ -4,7 +4,8 @@ Promise: ``import_lock`` holds an exclusive lock on ``<content>/.wire-archive.lo
 for the whole import; a second import into the same folder stops at once with
 a clear message naming the process that holds it, instead of interleaving its
 writes. The operating system drops the lock when its holder ends, also when
-it is killed, so a stale lock never blocks the next import.
+it is killed, so a stale lock never blocks the next import. A folder that
+cannot be written (read-only, full) stops the import here with ``WriteError``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.content.store import WriteError
 from generator.errors import WireArchiveError
 
 LOCK_NAME = ".wire-archive.lock"
@@ -26,9 +28,13 @@ class LockedError(WireArchiveError):
 
 @contextmanager
 def import_lock(content: Path) -> Iterator[None]:
-    content.mkdir(parents=True, exist_ok=True)
     path = content / LOCK_NAME
-    with path.open("a+", encoding="utf-8") as handle:
+    try:
+        content.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a+", encoding="utf-8")
+    except OSError as error:
+        raise WriteError("write the import's lock file", error, path) from error
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
@@ -39,13 +45,14 @@ def import_lock(content: Path) -> Iterator[None]:
                 "wait for it to finish, then import again",
                 path=content,
             ) from error
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"process {os.getpid()}\n")
-        handle.flush()
+        try:
+            # Unbuffered, so a full disk fails here and not again when the file closes.
+            os.ftruncate(handle.fileno(), 0)
+            os.write(handle.fileno(), f"process {os.getpid()}\n".encode())
+        except OSError as error:
+            raise WriteError("write the import's lock file", error, path) from error
         try:
             yield
         finally:
-            handle.seek(0)
-            handle.truncate()
+            os.ftruncate(handle.fileno(), 0)
             fcntl.flock(handle, fcntl.LOCK_UN)

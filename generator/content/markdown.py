@@ -10,10 +10,11 @@ rule) is backslash-escaped; nothing else is, so the files stay readable.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
+
+from generator.text.clean import clean_line
 
 # The one renderer of the project: CommonMark, raw HTML off (it shows as text).
 RENDERER = MarkdownIt("commonmark", {"html": False})
@@ -26,10 +27,9 @@ _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
 
 
 def clean_text(text: str) -> str:
-    """Drop control characters and fold every run of white space to one space."""
-    if not text.isprintable():  # rare: only then look at each character
-        text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch)[0] != "C")
-    return " ".join(text.split())
+    """Drop control characters, show a lone surrogate as U+FFFD and fold every
+    run of white space to one space (``generator.text.clean.clean_line``)."""
+    return clean_line(text)
 
 
 def paragraph_to_markdown(text: str) -> str:

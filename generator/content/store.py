@@ -8,26 +8,36 @@ Promises:
   differs only in case, gets a suffix from the story's id;
 - ``prior`` gives back the story a file records, so a new item can be merged
   into it; a file a person has edited is never read as a prior nor
-  overwritten, unless ``force`` is set;
+  overwritten, unless it is one of the files named in ``force``; one whose
+  wire text has not changed since the edit is left alone without a word;
 - a file is replaced atomically (temporary file, rename): a killed import
-  leaves the old file or the new one, never a mix.
+  leaves the old file or the new one, never a mix; a file that cannot be
+  written raises ``WriteError`` naming it, and the old file stays as it was.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
-from generator.content.files import is_hand_edited, read_item, relative_path, render
+from generator.content.files import (
+    is_hand_edited,
+    read_item,
+    recorded_digest,
+    relative_path,
+    render,
+)
 from generator.content.frontmatter import split
 from generator.errors import ContentError
-from generator.merge import lead_key, title_key
-from generator.model import WireItem
+from generator.merge import Known, lead_key, title_key
+from generator.model import DatePrecision, WireItem
 from generator.text.slugs import slugify
 
 
@@ -36,6 +46,30 @@ class Outcome(StrEnum):
     UPDATED = "updated"
     UNCHANGED = "unchanged"
     KEPT_EDITED = "kept-edited"
+
+
+class WriteError(ContentError):
+    """A story file (or the folder) could not be written; the old file is whole.
+    ``what`` says what was tried (``write the story file``)."""
+
+    # The disk, not the one file, is at fault: no other file can be written either.
+    STOPS_IMPORT = frozenset({errno.ENOSPC, errno.EROFS, errno.EDQUOT})
+
+    def __init__(self, what: str, error: OSError, path: Path) -> None:
+        found = error.strerror or str(error)
+        super().__init__(f"expected to {what}, found {found}", path=path)
+        self.errno = error.errno
+
+    @property
+    def stops_import(self) -> bool:
+        return self.errno in self.STOPS_IMPORT
+
+
+# An index entry: [size, mtime_ns, id, slug, title, date, lead key, modified,
+# date precision, agency, guid, wire format]; see ``_read_entry``.
+_FIELDS = ("id", "slug", "title", "date")
+_MATCH_FIELDS = ("modified", "date_precision", "agency", "guid", "wire_format")
+ENTRY_LENGTH = 2 + len(_FIELDS) + 1 + len(_MATCH_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -48,21 +82,25 @@ class ContentStore:
     """Reads what content/ holds once, then answers for and saves stories.
 
     ``index`` maps each file (its path under the root) to its size, mtime and
-    the front matter the store needs (id, slug, title, date, lead key); a file whose size
-    and mtime match is not read again. The store keeps it up to date, so the
-    caller can save it for the next import.
+    the front matter the store needs (id, slug, title, date, lead key, and
+    what matching needs: see ``merge.Known``); a file whose size and mtime
+    match is not read again. The store keeps it up to date, so the caller can
+    save it for the next import. It answers ``merge.Stories``' lookups.
     """
 
     def __init__(
-        self, root: Path, *, force: bool = False, index: dict[str, list[Any]] | None = None
+        self,
+        root: Path,
+        *,
+        force: Collection[Path] = (),
+        index: dict[str, list[Any]] | None = None,
     ) -> None:
         self.root = root
-        self.force = force
+        self.force = {path.resolve() for path in force}  # files to overwrite, edited or not
         self.problems: list[ContentError] = []
         self.index: dict[str, list[Any]] = {}
         self._by_id: dict[str, _Entry] = {}
-        self._by_title: dict[str, tuple[str, str]] = {}  # title key -> (date, id), latest
-        self._by_lead: dict[str, str] = {}  # lead key -> id
+        self._known: dict[tuple[str, str], list[Known]] = {}  # (kind, key) -> stories
         self._taken: set[str] = set()
         self._scan(index or {})
 
@@ -73,47 +111,52 @@ class ContentStore:
             relative = path.relative_to(self.root)
             self._taken.add(_path_key(relative))
             entry = known.get(relative.as_posix())
-            if entry is None or entry[:2] != list(file_stamp(path)):
+            if entry is None or len(entry) != ENTRY_LENGTH or entry[:2] != list(file_stamp(path)):
                 entry = self._read_entry(path)
             if entry is not None:
                 self._remember(relative, entry)
 
     def _read_entry(self, path: Path) -> list[Any] | None:
-        """[size, mtime_ns, id, slug, title, date] of one file, from its front matter."""
+        """The index entry of one file, from its front matter."""
         try:
             metadata, _ = split(path.read_text("utf-8"), path=str(path))
         except (ContentError, UnicodeDecodeError) as error:
             self.problems.append(_as_content_error(error, path))
             return None
-        fields = [metadata.get(key) for key in ("id", "slug", "title", "date")]
-        lead = lead_key(str(metadata.get("summary", "")))
         return [
             *file_stamp(path),
-            *(None if value is None else str(value) for value in fields),
-            lead,
+            *_texts(metadata, _FIELDS),
+            lead_key(str(metadata.get("summary", ""))),
+            *_texts(metadata, _MATCH_FIELDS),
         ]
 
     def _remember(self, relative: Path, entry: list[Any]) -> None:
         self.index[relative.as_posix()] = entry
-        story, slug, title, date, lead = entry[2:]
+        story, slug, title, date, lead, modified, precision, agency, guid, wire_format = entry[2:]
         if story is None:
             return
         self._by_id.setdefault(story, _Entry(relative, slug or ""))
-        if lead is not None:
-            self._by_lead.setdefault(lead, story)
-        if title is not None:
-            dated = (date or "", story)
-            key = title_key(title)
-            self._by_title[key] = max(self._by_title.get(key, dated), dated)
+        known = _known(story, date, modified, precision, agency, guid, wire_format)
+        if known is None:
+            return  # no usable date: a file to read as a prior, not to match against
+        keys = [("id", story), ("title", title_key(title or "")), ("lead", lead), ("guid", guid)]
+        for kind, key in keys:
+            if key:
+                self._known.setdefault((kind, key), []).append(known)
 
-    def find_title(self, key: str) -> str | None:
-        """The id of the latest story whose headline folds to ``key``."""
-        found = self._by_title.get(key)
-        return found[1] if found else None
+    def by_title(self, key: str) -> list[Known]:
+        """Stories whose headline folds to ``key`` (see ``merge.title_key``)."""
+        return self._known.get(("title", key), [])
 
-    def find_lead(self, key: str) -> str | None:
-        """The id of the story whose lead has ``key`` (see ``merge.lead_key``)."""
-        return self._by_lead.get(key)
+    def by_lead(self, key: str) -> list[Known]:
+        """Stories whose lead has ``key`` (see ``merge.lead_key``)."""
+        return self._known.get(("lead", key), [])
+
+    def by_id(self, story: str) -> list[Known]:
+        return self._known.get(("id", story), [])
+
+    def by_guid(self, guid: str) -> list[Known]:
+        return self._known.get(("guid", guid), [])
 
     def prior(self, story_id: str) -> WireItem | None:
         """The story as its file records it, unless the file was edited by hand."""
@@ -131,7 +174,13 @@ class ContentStore:
             return None
 
     def save(self, item: WireItem) -> tuple[Outcome, Path]:
-        """Write ``item`` where it belongs; say what happened and where."""
+        """Write ``item`` where it belongs; say what happened and where.
+
+        A hand-edited file is kept; ``UNCHANGED`` when the tool would write what
+        it wrote before the edit (the digest the file records), ``KEPT_EDITED``
+        when the wire has a newer text waiting. ``WriteError`` if it cannot be
+        written.
+        """
         entry = self._by_id.get(item.id) or self._new_entry(item)
         item = replace(item, slug=entry.slug)
         target = self.root / entry.path
@@ -142,14 +191,17 @@ class ContentStore:
             old = target.read_text("utf-8")
             if old == text:
                 return Outcome.UNCHANGED, target
-            if is_hand_edited(old) and not self.force:
+            if is_hand_edited(old) and target.resolve() not in self.force:
+                if recorded_digest(old) == recorded_digest(text):
+                    return Outcome.UNCHANGED, target
                 return Outcome.KEPT_EDITED, target
             outcome = Outcome.UPDATED
-        atomic_write(target, text)
+        try:
+            atomic_write(target, text)
+        except OSError as error:
+            raise WriteError("write the story file", error, target) from error
         self._taken.add(_path_key(entry.path))
-        stamped = [*file_stamp(target), item.id, entry.slug, item.title, item.date.isoformat()]
-        stamped.append(lead_key(item.summary))
-        self._remember(entry.path, stamped)
+        self._remember(entry.path, _entry_of(item, entry.slug, target))
         return outcome, target
 
     def _new_entry(self, item: WireItem) -> _Entry:
@@ -161,11 +213,50 @@ class ContentStore:
         return _Entry(path, slug)
 
 
+def _entry_of(item: WireItem, slug: str, target: Path) -> list[Any]:
+    """The index entry of ``item`` as just written to ``target``."""
+    return [
+        *file_stamp(target),
+        *(item.id, slug, item.title, item.date.isoformat()),
+        lead_key(item.summary),
+        item.modified.isoformat() if item.modified else None,
+        *(str(item.date_precision), item.agency, item.guid, item.wire_format),
+    ]
+
+
+def _texts(metadata: dict[str, Any], keys: tuple[str, ...]) -> list[str | None]:
+    return [None if metadata.get(key) is None else str(metadata[key]) for key in keys]
+
+
+def _known(
+    story: str,
+    date: str | None,
+    modified: str | None,
+    precision: str | None,
+    agency: str | None,
+    guid: str | None,
+    wire_format: str | None,
+) -> Known | None:
+    """What matching needs of a story in content/ (``None`` without a readable date)."""
+    try:
+        first = datetime.fromisoformat(date or "")
+        latest = datetime.fromisoformat(modified) if modified else first
+        DatePrecision(precision or "")  # a file from before precision was recorded
+    except ValueError:
+        return None
+    first, latest = _aware(first), _aware(latest)
+    return Known(story, first, max(first, latest), str(precision), agency, wire_format, guid)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def file_stamp(path: Path) -> tuple[int, int]:
     """Size and modification time; zeros for a file that is not there."""
     try:
         status = path.stat()
-    except FileNotFoundError:
+    except OSError:  # not there, or cannot be: a name too long, a link loop
         return 0, 0
     return status.st_size, status.st_mtime_ns
 

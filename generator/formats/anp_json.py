@@ -4,7 +4,8 @@ Fields: ``id``, ``version``, ``title``, ``bodyText`` (HTML paragraphs, the first
 opening with the dateline), ``firstIssueDate``, ``pubDate``, ``modified``,
 ``sourceTitle`` (``ANP``, ``ANP/AFP``), ``category`` or ``categories`` (Dutch
 section names), ``authors``. A listing is a list of items, or an object with
-the items under ``items``/``results``/``data``.
+the items under ``items``/``results``/``data``; a listing of more than
+``MAX_ITEMS_PER_FILE`` items is refused whole (``generator.text.clean``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from generator.formats.fields import as_list, as_text, version_number
 from generator.formats.markup import body_from_html
 from generator.formats.story import Fields, build_item, first_date, parse_date
 from generator.model import WireItem
+from generator.text.clean import MAX_ITEMS_PER_FILE, check_size
 
 _LISTING_KEYS = ("items", "results", "data")
 
@@ -38,6 +40,7 @@ def read_anp_json(document: Any, path: str) -> list[WireItem]:
     items = anp_items(document) or []
     if not items:
         raise NotAStoryError("an ANP listing without items", path=path)
+    check_size(len(items), MAX_ITEMS_PER_FILE, "a listing", path, unit="items")
     return [_read_item(item, path, position) for position, item in enumerate(items, 1)]
 
 
@@ -63,7 +66,7 @@ def _read_item(item: dict[str, Any], path: str, position: int) -> WireItem:
             wire_format="anp-json",
             path=path if position == 1 else f"{path}#{position}",
             title=as_text(item.get("title")),
-            body=body_from_html(as_text(item.get("bodyText")) or ""),
+            body=body_from_html(as_text(item.get("bodyText")) or "", path=path),
             date=date,
             date_source=date_source,
             modified=parse_date(as_text(item.get("modified"))) or parse_date(published),

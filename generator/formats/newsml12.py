@@ -5,8 +5,11 @@ last part being the revision), ``RevisionId``, ``FirstCreated``,
 ``ThisRevisionCreated``, ``HeadLine``, ``DateLine``, ``Genre``, keywords and
 location properties, and the body: the ``NewsComponent`` whose role is
 ``Body`` (or the first text ``ContentItem``) with NITF ``body.content`` or
-XHTML in ``DataContent``. Promise: every ``NewsItem`` with text becomes a story;
-one without text is refused as ``NotAStoryError``.
+XHTML in ``DataContent``. Promise: every ``NewsItem`` with text becomes a story,
+read without its pictures, video or sound (a component of the item that holds
+such media, caption and headline included); items without text are skipped
+beside those with text, and a document with none is refused as
+``NotAStoryError``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from generator.formats.markup import Body, body_from_element, body_from_text
 from generator.formats.nitf import nitf_body
 from generator.formats.sections import section_from_subjects
 from generator.formats.story import Fields, build_item, first_date, parse_date
-from generator.formats.xml import Element, attribute, child, descendants, first, text
+from generator.formats.xml import Element, attribute, child, descendants, first, local, text
 from generator.model import WireItem
 
 _SECTION_PROPERTIES = ("Category", "Rubriek", "Section", "Subject")
@@ -28,10 +31,48 @@ def read_newsml12(root: Element, path: str) -> list[WireItem]:
     items = list(descendants(root, "NewsItem"))
     if not items:
         raise NotAStoryError("a NewsML 1.2 document without a NewsItem", path=path)
-    return [story for item in items for story in _read_item(item, path)]
+    stories: list[WireItem] = []
+    skipped: list[NotAStoryError] = []
+    for item in items:
+        try:
+            stories += _read_item(item, path)
+        except NotAStoryError as no_story:  # a picture beside the text: the text still counts
+            skipped.append(no_story)
+    if not stories:
+        raise skipped[0]
+    return stories
+
+
+_MEDIA_TYPES = frozenset({"photo", "picture", "image", "graphic", "video", "audio", "animation"})
+
+
+def _is_media(content_item: Element) -> bool:
+    media_type = (attribute(child(content_item, "MediaType"), "FormalName") or "").lower()
+    mime_type = (attribute(child(content_item, "MimeType"), "FormalName") or "").lower()
+    return media_type in _MEDIA_TYPES or mime_type.startswith(("image/", "video/", "audio/"))
+
+
+def _drop_media(item: Element) -> None:
+    """Take the media out of ``item``: a component within another that holds
+    media goes whole (its caption and headline are the picture's, not the
+    story's) unless its role is the story's (Main, Body); elsewhere only the
+    media items go."""
+    for content_item in [c for c in descendants(item, "ContentItem") if _is_media(c)]:
+        holder = content_item.getparent()
+        outer = holder.getparent()  # None once taken out with a sibling
+        role = attribute(child(holder, "Role"), "FormalName") or ""
+        whole = outer is not None and local(outer) == "NewsComponent" and role not in _STORY_ROLES
+        if whole:
+            outer.remove(holder)
+        else:
+            holder.remove(content_item)
+
+
+_STORY_ROLES = frozenset({"Main", "Body"})
 
 
 def _read_item(item: Element, path: str) -> list[WireItem]:
+    _drop_media(item)
     body = _body(item)
     if not body.paragraphs:
         raise NotAStoryError("a NewsML 1.2 item without text (only media or links)", path=path)

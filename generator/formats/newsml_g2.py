@@ -6,7 +6,8 @@ Fields: ``guid``/``version``, ``itemMeta`` (``itemClass``, ``provider``,
 ``slugline``, ``description``, ``language``) and ``contentSet``
 (``inlineXML`` with NITF or XHTML, or ``inlineData`` text). Promise: every text
 ``newsItem`` of a document (also inside a ``newsMessage``) becomes a story;
-packages, pictures, video and fragments of a document are refused as
+pictures and video beside text items are skipped; a document without any text
+item (a package, pictures, video, a fragment of a document) is refused as
 ``NotAStoryError`` with the reason.
 """
 
@@ -53,7 +54,16 @@ def read_g2(root: Element, path: str) -> list[WireItem]:
     items = [root] if name == "newsItem" else list(descendants(root, "newsItem"))
     if not items:
         raise NotAStoryError(f"a NewsML-G2 <{name}>, which holds no news item", path=path)
-    return [story for item in items for story in _read_item(item, path)]
+    stories: list[WireItem] = []
+    skipped: list[NotAStoryError] = []
+    for item in items:
+        try:
+            stories += _read_item(item, path)
+        except NotAStoryError as no_story:  # a picture beside the text: the text still counts
+            skipped.append(no_story)
+    if not stories:
+        raise skipped[0]
+    return stories
 
 
 def _read_item(item: Element, path: str) -> list[WireItem]:

@@ -5,7 +5,9 @@ Field names differ per version: 1.x ``headline``, ``body_text``/``body_html``,
 3.x the same in camelCase (``versionCreated``, ``firstCreated``). The reader
 accepts any of them in any item. Promise: a text item becomes one story;
 pictures, video, audio, graphics and packages without text are refused as
-``NotAStoryError`` with the reason.
+``NotAStoryError`` with the reason. Every field read here (``uri``,
+``located``, ``copyrightHolder``, ``language``, ...) is cleaned and bounded
+with the rest of the item in ``story.build_item``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from generator.formats.sections import section_from_subjects
 from generator.formats.story import Fields, build_item, first_date, parse_date
 from generator.formats.xml import first, parse_xml
 from generator.model import WireItem
+from generator.text.clean import without_surrogates
 
 _NOT_TEXT = {"picture", "video", "audio", "graphic", "component"}
 
@@ -104,19 +107,19 @@ def _body(document: dict[str, Any], path: str) -> Body:
             return _body_value(entry, path)
     markup = as_text(document.get("body_xhtml")) or as_text(document.get("body_html"))
     if markup:
-        return body_from_html(markup)
+        return body_from_html(markup, path=path)
     return body_from_text(as_text(document.get("body_text")) or "")
 
 
 def _body_value(entry: dict[str, Any], path: str) -> Body:
-    value = str(entry["value"])
+    value = as_text(entry["value"]) or ""
     kind = as_text(entry.get("contentType") or entry.get("contenttype") or entry.get("role")) or ""
     if "nitf" in kind.lower():
-        root = parse_xml(value.encode("utf-8"), path)
+        root = parse_xml(without_surrogates(value).encode("utf-8"), path)
         content = first(root, "body.content")
         return body_from_element(content) if content is not None else Body()
     if "html" in kind.lower() or value.lstrip().startswith("<"):
-        return body_from_html(value)
+        return body_from_html(value, path=path)
     return body_from_text(value)
 
 
@@ -132,11 +135,10 @@ def _names(entries: Any) -> list[str]:
         entries = [entries]
     if not isinstance(entries, list):
         return []
-    return [
-        str(e.get("name") or e.get("literal"))
-        for e in entries
-        if isinstance(e, dict) and (e.get("name") or e.get("literal"))
-    ]
+    found = (
+        as_text(e.get("name")) or as_text(e.get("literal")) for e in entries if isinstance(e, dict)
+    )
+    return [name for name in found if name]
 
 
 def _terms(entries: Any) -> list[str]:

@@ -1,10 +1,12 @@
 """Sidecars: what a raw file cannot say about itself, in ``NAME.meta.yaml``.
 
 A copied web page does not say when it was copied, nor (without a
-``Meer uit`` list) which section it belongs to. Promise: ``read_sidecar``
-returns those facts from the sidecar next to a wire file, or empty ones when
-there is none; a sidecar with other keys or a time without offset is a
-``ParseError`` naming the sidecar.
+``Meer uit`` list) which section it belongs to. Promise: ``parse_sidecar``
+returns those facts from a sidecar's bytes (``generator.sources`` finds and
+reads the file, a regular one inside the folder only); a sidecar that is no
+UTF-8 YAML mapping, has other keys, a time without offset, or any YAML anchor
+or alias (refused before anything is expanded: a few hundred bytes of nested
+aliases stand for billions of values) is an error naming the sidecar.
 """
 
 from __future__ import annotations
@@ -18,8 +20,14 @@ import yaml
 from generator.content.frontmatter import load_yaml
 from generator.errors import InputError, ParseError
 
+try:  # libyaml's scanner where there is one, as load_yaml uses
+    from yaml import CSafeLoader as TokenLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as TokenLoader  # type: ignore[assignment]
+
 SIDECAR_SUFFIX = ".meta.yaml"
 KEYS = ("captured_at", "section")
+MAX_SIDECAR_BYTES = 64 * 1024  # two short values: a larger sidecar is refused unread
 
 
 @dataclass(frozen=True)
@@ -36,28 +44,38 @@ def is_sidecar(path: Path) -> bool:
     return path.name.endswith(SIDECAR_SUFFIX)
 
 
-def read_sidecar(path: Path) -> Sidecar:
-    """The sidecar of wire file ``path``; an empty one when it has none."""
-    sidecar = sidecar_path(path)
-    if not sidecar.exists():
-        return Sidecar()
+def parse_sidecar(data: bytes, where: str) -> Sidecar:
+    """The facts in the sidecar ``data``, read from the file shown as ``where``."""
     try:
-        data = load_yaml(sidecar.read_text("utf-8"))
+        text = data.decode("utf-8-sig")
+        _refuse_aliases(text, where)
+        mapping = load_yaml(text)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise InputError(f"expected a YAML mapping: {error}", path=sidecar) from error
-    if not isinstance(data, dict):
-        raise ParseError(expected="a YAML mapping with captured_at", found=str(data), path=sidecar)
-    unknown = sorted(str(key) for key in data if key not in KEYS)
+        raise InputError(f"expected a YAML mapping: {error}", path=where) from error
+    if not isinstance(mapping, dict):
+        raise ParseError(expected="a YAML mapping with captured_at", found=str(mapping), path=where)
+    unknown = sorted(str(key) for key in mapping if key not in KEYS)
     if unknown:
-        raise ParseError(
-            expected=f"only the keys {', '.join(KEYS)}", found=unknown[0], path=sidecar
-        )
-    captured = data.get("captured_at")
-    section = data.get("section")
+        raise ParseError(expected=f"only the keys {', '.join(KEYS)}", found=unknown[0], path=where)
+    captured = mapping.get("captured_at")
+    section = mapping.get("section")
     return Sidecar(
-        captured_at=parse_timestamp(str(captured), where=str(sidecar)) if captured else None,
+        captured_at=parse_timestamp(str(captured), where=where) if captured else None,
         section=str(section) if section else None,
     )
+
+
+def _refuse_aliases(text: str, where: str) -> None:
+    """Scan the tokens (which expands nothing) and refuse any anchor or alias."""
+    for token in yaml.scan(text, Loader=TokenLoader):
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+            kind = "an anchor" if isinstance(token, yaml.AnchorToken) else "an alias"
+            raise InputError(
+                f"expected a YAML mapping without anchors or aliases, found {kind} "
+                f"{token.value[:40]!r} (refused before anything is expanded)",
+                path=where,
+                line=token.start_mark.line + 1,
+            )
 
 
 def parse_timestamp(value: str, *, where: str) -> datetime:

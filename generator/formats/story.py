@@ -6,6 +6,10 @@ first paragraph, and is resolved like a web page's (Dutch name, place record);
 an item without body takes its description as text; an item with neither, or
 without a date, is refused with a clear reason; the id is the provider's id of
 the story (the same for all its versions), so versions merge into one page.
+Every field is cleaned and bounded by ``generator.text.clean`` (controls,
+lone surrogates, sizes, language tags, the archive's years) before the item
+leaves: a file that breaks a limit is refused with its ``ParseError``. A
+place or dateline field that holds a date (``14 maart 2025``) gives no city.
 """
 
 from __future__ import annotations
@@ -15,16 +19,23 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from generator.content.markdown import clean_text
 from generator.errors import NotAStoryError, ParseError
 from generator.formats.leads import read_lead
 from generator.formats.markup import Body, body_from_text
 from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
 from generator.places import resolve_city
+from generator.text.clean import clean_item, clean_line, in_range, optional_line
 from generator.text.identity import story_id
 from generator.text.updates import replaced_headline, split_version
 
 _PLACE_END = re.compile(r"[,(]")
+# Words that make a place field a date: ``14 maart 2025``, ``Monday``.
+_DATE_WORDS = frozenset(
+    """januari februari maart april mei juni juli augustus september oktober november
+    december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag gisteren vandaag
+    january february march may june july august october monday tuesday wednesday
+    thursday friday saturday sunday yesterday today""".split()
+)
 
 
 @dataclass
@@ -57,11 +68,16 @@ def guid_id(guid: str) -> str:
 
 
 def build_item(found: Fields) -> WireItem:
-    title = clean_text(found.title or "")
+    """The item ``found`` describes, cleaned and checked (``clean_item``)."""
+    title = clean_line(found.title)
     if not title:
         raise ParseError(expected="a headline", found="none", path=found.path)
     if found.date is None:
         raise ParseError(expected="a creation or version date", found="none", path=found.path)
+    guid = optional_line(found.guid)
+    modified = found.modified if found.modified and in_range(found.modified) else None
+    if not in_range(found.date):  # compared or converted, it would overflow
+        modified = None
     body = found.body if found.body.paragraphs else body_from_text(found.description or "")
     if not body.paragraphs:
         raise NotAStoryError("a text item with neither body nor description", path=found.path)
@@ -78,8 +94,8 @@ def build_item(found: Fields) -> WireItem:
         headings = [i - 1 if i > start else i for i in headings if i != start + 1]
     city = _city_field(found.located) or _city_field(found.dateline)
     resolved = resolve_city(city) if city else None
-    return WireItem(
-        id=guid_id(found.guid) if found.guid else story_id(lead.summary),
+    item = WireItem(
+        id=guid_id(guid) if guid else story_id(lead.summary),
         title=title,
         paragraphs=paragraphs,
         headings=tuple(headings),
@@ -87,7 +103,7 @@ def build_item(found: Fields) -> WireItem:
         date=found.date,
         date_precision=DatePrecision.EXACT,
         date_source=found.date_source,
-        section=clean_text(found.section or "") or DEFAULT_SECTION,
+        section=clean_line(found.section) or DEFAULT_SECTION,
         city=resolved.name if resolved else lead.city,
         cities=() if resolved else lead.cities,
         place=resolved.place if resolved else lead.place,
@@ -95,14 +111,15 @@ def build_item(found: Fields) -> WireItem:
         sources=(found.path,),
         version=max(version, found.version, 2 if replaces else 1),
         replaces=replaces,
-        modified=found.modified if found.modified and found.modified != found.date else None,
-        guid=found.guid,
-        byline=clean_text(found.byline or "") or None,
-        genre=clean_text(found.genre or "") or None,
-        keywords=tuple(dict.fromkeys(clean_text(k) for k in found.keywords if clean_text(k))),
+        modified=modified if modified and modified != found.date else None,
+        guid=guid,
+        byline=found.byline,
+        genre=found.genre,
+        keywords=tuple(found.keywords),
         language=found.language,
         wire_format=found.wire_format,
     )
+    return clean_item(item)
 
 
 def _without_repeated_title(body: Body, title: str) -> tuple[list[str], list[int]]:
@@ -114,21 +131,32 @@ def _without_repeated_title(body: Body, title: str) -> tuple[list[str], list[int
 
 
 def _city_field(value: str | None) -> str | None:
-    """``Oslo, Norway`` -> ``Oslo``; ``MOSCOW, Monday (Reuters)`` -> ``MOSCOW``."""
-    if not value:
+    """``Oslo, Norway`` -> ``Oslo``; ``MOSCOW, Monday (Reuters)`` -> ``MOSCOW``;
+    a date (``14 maart 2025``, ``March 14``) -> ``None``: a date is no city."""
+    city = clean_line(_PLACE_END.split(clean_line(value), maxsplit=1)[0])
+    if not city or _is_date(city):
         return None
-    city = _PLACE_END.split(value, maxsplit=1)[0].strip()
-    return city or None
+    return city
+
+
+def _is_date(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return any(ch.isdigit() for ch in text) or all(word in _DATE_WORDS for word in words)
 
 
 def first_date(*candidates: tuple[str, object]) -> tuple[datetime | None, str]:
-    """The first of (label, value) that parses as a date, and its label (which
-    says in the front matter where the date came from)."""
+    """The first of (label, value) that parses as a date in the archive's years,
+    and its label (which says in the front matter where the date came from).
+    Failing that, the first date outside those years, which ``build_item``
+    then refuses naming its field; failing that, none."""
+    outside: tuple[datetime, str] | None = None
     for label, value in candidates:
         moment = parse_date(value)
-        if moment is not None:
+        if moment is not None and in_range(moment):
             return moment, label
-    return None, candidates[0][0]
+        if moment is not None and outside is None:
+            outside = moment, label
+    return outside or (None, candidates[0][0])
 
 
 def parse_date(value: object) -> datetime | None:

@@ -7,6 +7,9 @@ which the copy glues to the start of the next teaser's line.
 
 Promise: ``parse`` returns the main story first, then one item per teaser, in
 page order; or raises ``ParseError`` with the line that breaks these rules.
+Every item is cleaned and bounded like any other format's
+(``generator.text.clean``): a page with more than ``MAX_ITEMS_PER_FILE``
+items, or a capture time outside the archive's years, is refused.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from generator.errors import ParseError
 from generator.formats.leads import Lead, read_lead
 from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
 from generator.text.ages import Age, date_from_age, match_age_prefix
+from generator.text.clean import MAX_ITEMS_PER_FILE, check_date, check_size, clean_item, clean_line
 from generator.text.datelines import split_dateline
 from generator.text.identity import story_id
 from generator.text.titles import title_from_text
@@ -59,13 +63,14 @@ def parse(
             found="none",
             path=path,
         )
+    check_date(captured_at, "the capture time", path)  # ages count back from it
     items = [_main_story(page, path, captured_at)]
     items.extend(_teaser_item(teaser, page.section, path, captured_at) for teaser in page.teasers)
     return items
 
 
 def _lines(text: str) -> list[_Line]:
-    numbered = (_Line(n, " ".join(raw.split())) for n, raw in enumerate(text.splitlines(), 1))
+    numbered = (_Line(n, clean_line(raw)) for n, raw in enumerate(text.splitlines(), 1))
     return [line for line in numbered if line.text]
 
 
@@ -112,6 +117,10 @@ def _teasers(lines: list[_Line], path: str, more_line: int) -> list[_Teaser]:
         if teasers and teasers[-1].age is None:
             teasers[-1].paragraphs.append(text)  # a teaser that runs over two lines
         else:
+            # The page's own story is one item too.
+            check_size(
+                len(teasers) + 2, MAX_ITEMS_PER_FILE, "a page", path, unit="items", line=line.number
+            )
             teasers.append(_Teaser(line.number, [text]))
     if not teasers:
         raise ParseError(
@@ -181,7 +190,7 @@ def _item(
     version: int = 1,
     replaces: str | None = None,
 ) -> WireItem:
-    return WireItem(
+    item = WireItem(
         id=story_id(lead.summary),
         title=title,
         paragraphs=lead.paragraphs,
@@ -200,3 +209,4 @@ def _item(
         version=version,
         replaces=replaces,
     )
+    return clean_item(item)

@@ -13,7 +13,9 @@
 - ``writer``: every page queued with its fingerprint, and only the pages
   whose fingerprint changed rendered, on every core (``fingerprint``,
   ``build_state``);
-- ``timings``: how long each step took.
+- ``timings``: how long each step took;
+- ``failures``: a story that cannot be read or rendered is reported by its
+  path, the rest of the site is built, and the build then exits non-zero.
 
 Add ``"generator.site"`` to ``PLUGINS`` in the Pelican settings.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 from pelican import signals
 
 from generator.site import (
+    failures,
     feeds,
     listings,
     read_cache,
@@ -39,6 +42,7 @@ from generator.site import (
 
 def register() -> None:
     signals.initialized.connect(timings.begin_build)
+    signals.initialized.connect(failures.begin_build)
     signals.initialized.connect(structure.clean_output)
     signals.get_writer.connect(writer.make_writer)
     signals.readers_init.connect(reader.add_reader)
@@ -46,6 +50,7 @@ def register() -> None:
     signals.generator_init.connect(reader.drop_disabled_markdown_reader)
     signals.article_generator_init.connect(timings.begin_reading)
     signals.article_generator_init.connect(read_cache.start_reading)
+    signals.article_generator_init.connect(failures.watch_content)
     signals.article_generator_finalized.connect(read_cache.finish_reading)
     signals.article_generator_finalized.connect(timings.end_reading)
     signals.article_generator_finalized.connect(search_index.start_search_files)
@@ -57,3 +62,4 @@ def register() -> None:
     signals.finalized.connect(writer.flush_pages)
     signals.finalized.connect(search_index.finish_search_files)
     signals.finalized.connect(timings.end_build)
+    signals.finalized.connect(failures.report)  # last: after every page and file

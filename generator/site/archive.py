@@ -5,17 +5,29 @@ Promise: every article is looked at a constant number of times, so grouping
 costs time in proportion to the archive; within a day, a month or a year
 stories are in time order (oldest first), which keeps period listings stable:
 new stories only ever add to the end of their period.
+
+Sections and cities: names that differ only in case, Unicode form or white
+space are one group; distinct names never share a URL. A group's slug is its
+name's (transliterated: ``Москва`` -> ``moskva``); when names clash on one
+slug (``北京`` and ``背景`` are both ``bei-jing``), the name with the oldest
+story keeps it and each other one gets a suffix from its own name
+(``bei-jing-3f0c1a``), so a URL does not move when newer stories arrive.
+Each story carries the URLs of its section and city (``wire_section_url``,
+``wire_city_url``) for the pages that link to them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from generator.site.templating import AMSTERDAM
-from generator.text.slugs import slugify
+from generator.text.slugs import name_slug
 
 
 def day_of(article: Any) -> date:
@@ -38,7 +50,7 @@ def sort_key(name: str) -> str:
     for article in ("'s-", "'s ", "'t-", "'t ", "’s-", "’t "):
         if bare.startswith(article):
             bare = bare[len(article) :]
-    return slugify(bare)
+    return name_slug(bare)
 
 
 @dataclass
@@ -105,26 +117,101 @@ def build_archive(articles: list[Any]) -> Archive:
     days: dict[date, list[Any]] = defaultdict(list)
     for article in articles:
         days[day_of(article)].append(article)
-    return Archive(
+    archive = Archive(
         articles=articles,
         days={day: time_order(found) for day, found in days.items()},
-        sections=_groups(articles, lambda a: a.category.name, "rubriek"),
-        cities=_groups(articles, lambda a: getattr(a, "city", None), "plaats"),
+        sections=_groups(articles, section_of, "rubriek"),
+        cities=_groups(articles, city_of, "plaats"),
     )
+    attach_group_urls(articles, archive)
+    return archive
 
 
-def _groups(articles: list[Any], name_of: Any, kind: str) -> list[Group]:
+def section_of(article: Any) -> str:
+    return str(article.category.name)
+
+
+def city_of(article: Any) -> str:
+    return str(getattr(article, "city", None) or "")
+
+
+def name_key(name: str) -> str:
+    """What makes two names one group: ``Den Haag``, ``DEN  HAAG`` and a
+    decomposed ``Zürich`` are the same name; ``Zurich`` is another."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def attach_group_urls(articles: Iterable[Any], archive: Archive) -> None:
+    """Each story's section and city URL, as the archive assigned them (a story
+    outside the archive, a hidden one, gets its name's own slug)."""
+    known = {
+        (group.kind, name_key(group.name)): group.url
+        for group in [*archive.sections, *archive.cities]
+    }
+    for article in articles:
+        for attribute, kind, name in (
+            ("wire_section_url", "rubriek", section_of(article)),
+            ("wire_city_url", "plaats", city_of(article)),
+        ):
+            url = known.get((kind, name_key(name))) if name else None
+            if url is None and name:
+                url = f"{kind}/{name_slug(name)}/"
+            setattr(article, attribute, url or "")
+
+
+def _groups(articles: list[Any], name_of: Callable[[Any], str], kind: str) -> list[Group]:
     groups: dict[str, Group] = {}
-    slugs: dict[str, str] = {}  # a few hundred names for many thousand stories
+    keys: dict[str, str] = {}  # a few hundred names for many thousand stories
     for article in articles:
         name = name_of(article)
         if not name:
             continue
-        slug = slugs.get(str(name)) or slugs.setdefault(str(name), slugify(str(name)))
-        group = groups.setdefault(slug, Group(str(name), slug, kind))
+        key = keys.get(name) or keys.setdefault(name, name_key(name))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(name, "", kind)
         group.articles.append(article)
         if group.place is None:
             group.place = getattr(article, "place", None)
     for group in groups.values():
         group.articles = time_order(group.articles)
-    return sorted(groups.values(), key=lambda group: sort_key(group.name))
+    for key, slug in unique_slugs(_by_age(groups)).items():
+        groups[key].slug = slug
+    return sorted(groups.values(), key=lambda group: (sort_key(group.name), group.slug))
+
+
+def _by_age(groups: dict[str, Group]) -> list[tuple[str, str]]:
+    """(key, name) of each group, the one with the oldest story first."""
+    ordered = sorted(groups.items(), key=lambda item: (item[1].articles[0].date, item[0]))
+    return [(key, group.name) for key, group in ordered]
+
+
+def unique_slugs(names: list[tuple[str, str]]) -> dict[str, str]:
+    """A slug per key, none shared: the first name to claim a slug keeps it; a
+    later name with the same slug gets a suffix from a digest of its key (the
+    same suffix whatever other names there are)."""
+    chosen: dict[str, str] = {}
+    taken: set[str] = set()
+    clashing: list[tuple[str, str]] = []
+    for key, name in names:
+        slug = name_slug(name)
+        if slug in taken:
+            clashing.append((key, slug))
+        else:
+            chosen[key] = slug
+            taken.add(slug)
+    for key, slug in clashing:
+        chosen[key] = _suffixed(slug, key, taken)
+        taken.add(chosen[key])
+    return chosen
+
+
+def _suffixed(slug: str, key: str, taken: set[str]) -> str:
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
+    candidates = [f"{slug.rstrip('-')}-{digest[:size]}" for size in range(6, len(digest) + 1, 2)]
+    # Another name has this very slug: a longer suffix (then, past any chance, a number).
+    found = next((candidate for candidate in candidates if candidate not in taken), None)
+    number = 2
+    while found is None or found in taken:
+        found, number = f"{candidates[-1]}-{number}", number + 1
+    return found

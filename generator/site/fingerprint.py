@@ -4,9 +4,10 @@ Promise: a page's fingerprint changes whenever anything it is rendered from
 changes: the site key (every template and static file of the theme, the
 plugin's code, the settings, the versions of Pelican, Jinja2 and Python) and
 the page's own variables, stories included. A story counts by the digest of
-its source file and its URL; the story of a story page also by its
-neighbours and related stories, which that page links to. A value of a type
-this module does not know is an error, never silently left out of the digest.
+its source file, its URL and its section's and city's URLs; the story of a
+story page also by its neighbours and related stories, which that page links
+to. A value of a type this module does not know is an error, never silently
+left out of the digest.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ def digest(*parts: Any) -> str:
 
 
 def story_token(article: Any) -> str:
-    """A story as a listing shows it: its source and its URL."""
-    token: str = article.wire_source_digest + " " + article.url
-    return token
+    """A story as a listing shows it: its source, its URL and the URLs of its
+    section and city (which another story's name can move, see ``archive``)."""
+    links = [getattr(article, name, "") for name in ("wire_section_url", "wire_city_url")]
+    return " ".join([article.wire_source_digest, article.url, *links])
 
 
 def story_page_token(article: Any) -> list[str]:

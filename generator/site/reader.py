@@ -5,6 +5,9 @@ HTML off, so wire text can never become markup; front matter is read with
 the safe loader. ``summary`` is handed to Pelican as escaped HTML (Pelican
 treats summaries as HTML) and kept as plain text in ``lead``; ``archive_path``
 is the file's place under content/, which the settings make the story's URL.
+Front matter comes cleaned and bounded (``story_fields``, applied while
+parsing). A file that cannot be read is reported with its path and reason,
+then raised for Pelican, which leaves it out; ``failures`` counts it.
 """
 
 from __future__ import annotations
@@ -18,8 +21,7 @@ from typing import Any, ClassVar
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from generator.errors import ContentError
-from generator.site import read_cache
+from generator.site import failures, read_cache
 
 # Keys whose values Pelican turns into objects (dates, categories).
 _PELICAN_KEYS = ("date", "modified", "category", "status", "slug", "title")
@@ -30,12 +32,16 @@ class WireMarkdownReader(BaseReader):  # type: ignore[misc]
     file_extensions: ClassVar[list[str]] = ["md"]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        try:
+            return self._read(source_path)
+        except Exception as error:  # Pelican logs only the path: say why
+            failures.story_unreadable(source_path, error)
+            raise ValueError(str(error)) from error
+
+    def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         parsed = read_cache.take(source_path)  # Pelican's absolute path
         if parsed is None:
-            try:
-                parsed = read_cache.parse(source_path)
-            except ContentError as error:
-                raise ValueError(str(error)) from error
+            parsed = read_cache.parse(source_path)
         body_html, metadata, source_digest = parsed
         found = self._metadata(metadata)
         found["archive_path"] = archive_path(source_path, self.settings["PATH"])

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.content.store import remove_stale_temp_files
 from generator.parallel import keep_out_of_gc
-from generator.site.archive import build_archive
+from generator.site.archive import attach_group_urls, build_archive
 from generator.site.neighbours import attach_neighbours
 from generator.site.timings import timed
 
@@ -35,6 +35,7 @@ def prepare(generator: Any) -> None:
     generator.categories, generator.tags, generator.authors = [], {}, []
     keep_out_of_gc()  # the stories live as long as the build
     archive = build_archive(list(generator.articles))
+    attach_group_urls(generator.hidden_articles, archive)  # written too, linking to both
     attach_neighbours(archive)
     generator.context["wire_archive"] = archive
 

@@ -10,7 +10,9 @@ Promises:
   an incremental build writes the same bytes as a build from scratch;
 - many pages are rendered in worker processes (forked, so they share the
   parsed archive), one per core;
-- every file is written to a temporary file and renamed into place.
+- every file is written to a temporary file and renamed into place;
+- a page that cannot be rendered costs that page only: it is reported (a
+  story page by its content file, ``failures``) and the rest are rendered.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from generator.content.store import replacing
 from generator.parallel import fork_map, workers
+from generator.site import failures
 from generator.site.build_state import BuildState, relative, state_file
 from generator.site.fingerprint import digest, encode, page_key, site_key
 from generator.site.timings import counts, start, timed
@@ -31,6 +34,11 @@ from generator.site.timings import counts, start, timed
 logger = logging.getLogger(__name__)
 PARALLEL_FROM = 200  # fewer pages than this render faster than workers start
 CHUNK = 100  # pages a worker takes at a time
+
+
+class Rendered(NamedTuple):
+    files: list[str]  # the files the page (or paginated series) wrote
+    error: str | None  # why it could not be rendered: text, which any worker can send
 
 
 class Job(NamedTuple):
@@ -106,16 +114,19 @@ class WireWriter(Writer):  # type: ignore[misc]
         """Render what changed; (pages rendered, pages kept, stale files deleted)."""
         todo = [job for job in self.jobs if not self.is_fresh(job.name, job.key)]
         self.state.begin()
-        for job, files in zip(todo, self._render(todo), strict=True):
-            self.state.record(job.name, job.key, files)
+        for job, done in zip(todo, self._render(todo), strict=True):
+            if done.error is None:
+                self.state.record(job.name, job.key, done.files)
+            else:  # not recorded: the next build tries it again
+                _report(job, done.error)
         stale = self.state.finish()
         kept = len(self.jobs) - len(todo)
         self.jobs, self.names = [], set()
         return len(todo), kept, len(stale)
 
-    def _render(self, todo: list[Job]) -> list[list[str]]:
+    def _render(self, todo: list[Job]) -> list[Rendered]:
         if len(todo) < PARALLEL_FROM:
-            return [self.render(job) for job in todo]
+            return [self.render_safely(job) for job in todo]
         global _pending
         _pending = (self, todo)
         chunks = [
@@ -126,6 +137,14 @@ class WireWriter(Writer):  # type: ignore[misc]
         finally:
             _pending = None
         return [files for chunk in done for files in chunk]
+
+    def render_safely(self, job: Job) -> Rendered:
+        """``render``, and any error of this one page caught (one bad story
+        must not take the other pages with it)."""
+        try:
+            return Rendered(self.render(job), None)
+        except Exception as error:
+            return Rendered([], failures.describe(error))
 
     def render(self, job: Job) -> list[str]:
         """Render one queued page (or paginated series); the files it wrote."""
@@ -146,10 +165,19 @@ class WireWriter(Writer):  # type: ignore[misc]
 _pending: tuple[WireWriter, list[Job]] | None = None
 
 
-def _render_chunk(indexes: range) -> list[list[str]]:
+def _render_chunk(indexes: range) -> list[Rendered]:
     assert _pending is not None, "a worker must be forked from a flushing writer"
     writer, todo = _pending
-    return [writer.render(todo[index]) for index in indexes]
+    return [writer.render_safely(todo[index]) for index in indexes]
+
+
+def _report(job: Job, error: str) -> None:
+    article = job.variables.get("article")
+    source = getattr(article, "source_path", None) if article is not None else None
+    if source:
+        failures.story_failed(str(source), error)
+    else:
+        failures.page_failed(job.name, error)
 
 
 def write_unless_fresh(writer: Any, name: str, inputs: Any, write: Callable[[], None]) -> None:

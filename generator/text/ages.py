@@ -4,7 +4,10 @@ Promise: ``parse_age`` recognises every age an ANP page shows and says how
 precise it is; ``date_from_age`` counts it back from the capture time. Minutes
 and hours are counted in UTC, so an age across a daylight-saving change comes
 out right; days, weeks and months are counted on the Amsterdam calendar,
-because ``gisteren`` means the previous local day.
+because ``gisteren`` means the previous local day. A local time that the
+Amsterdam clock skips (02:30 on the last Sunday of March) becomes the moment
+it would have been (03:30+02:00), never a time that never existed; one that
+occurs twice (the last Sunday of October) is its first occurrence.
 """
 
 from __future__ import annotations
@@ -87,7 +90,9 @@ def date_from_age(age: Age, captured_at: datetime) -> datetime:
         local -= timedelta(weeks=age.count)
     else:
         local = _months_back(local, age.count)
-    return fixed_offset(local.replace(tzinfo=AMSTERDAM))
+    # Through UTC: ``astimezone`` to the same zone would keep a skipped wall
+    # time as written (02:30+01:00 on the day summer time starts).
+    return fixed_offset(local.replace(tzinfo=AMSTERDAM).astimezone(UTC))
 
 
 def fixed_offset(moment: datetime) -> datetime:

@@ -4,14 +4,14 @@ Promises: ``split_version`` reads a headline suffix ``(2)`` as version 2 and
 gives the headline without it; ``replaced_headline`` reads a letter-spaced
 notice such as ``N i e u w bericht, vervangt: Brand in haven`` and gives the
 headline it names. Neither ever mistakes ordinary text for a marker: a version
-suffix is one or two digits from 2 up, a notice must open the paragraph.
+suffix is one or two ASCII digits from 2 up, a notice must open the paragraph.
 """
 
 from __future__ import annotations
 
 import re
 
-_VERSION = re.compile(r"^(?P<title>.*\S)\s*\((?P<version>[2-9]|[1-9]\d)\)$")
+_VERSION = re.compile(r"^(?P<title>.*\S)\s*\((?P<version>[2-9]|[1-9][0-9])\)$")
 # Letters separated by single spaces, as the wire letter-spaces a notice.
 _SPACED = re.compile(r"\b(?:[^\W\d_] ){2,}[^\W\d_]\b")
 _NOTICE = re.compile(r"^nieuw bericht\s*,?\s*vervangt\s*:?\s*(?P<old>\S.*)$", re.IGNORECASE)
