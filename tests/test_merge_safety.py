@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.content.store import ENTRY_LENGTH, ContentStore
 from generator.importer import Summary, run_import
-from generator.merge import (
+from generator.matching import (
     LEAD_WINDOW,
     UPDATE_WINDOW,
     Known,
@@ -25,8 +25,8 @@ from generator.merge import (
     agency_family,
     compatible,
     format_family,
-    resolve_identities,
 )
+from generator.merge import resolve_identities
 from generator.model import DatePrecision, WireItem
 from generator.text.identity import story_id
 

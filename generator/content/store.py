@@ -36,7 +36,7 @@ from generator.content.files import (
 )
 from generator.content.frontmatter import split
 from generator.errors import ContentError
-from generator.merge import Known, lead_key, title_key
+from generator.matching import Known, lead_key, title_key
 from generator.model import DatePrecision, WireItem
 from generator.text.slugs import slugify
 
@@ -83,7 +83,7 @@ class ContentStore:
 
     ``index`` maps each file (its path under the root) to its size, mtime and
     the front matter the store needs (id, slug, title, date, lead key, and
-    what matching needs: see ``merge.Known``); a file whose size and mtime
+    what matching needs: see ``matching.Known``); a file whose size and mtime
     match is not read again. The store keeps it up to date, so the caller can
     save it for the next import. It answers ``merge.Stories``' lookups.
     """
