@@ -70,7 +70,9 @@ html: setup
 regenerate: setup
 	$(PELICAN) -r $(CONTENT) -o $(OUTPUT) -s $(CONF)
 
-serve: html
+# Serves what was built even when a story could not be (html says which, and fails).
+serve: setup
+	-@$(MAKE) --no-print-directory html
 	$(PELICAN) -l $(CONTENT) -o $(OUTPUT) -s $(CONF) -p $(PORT)
 
 publish: import setup
