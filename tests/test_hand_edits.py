@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.importer import Summary, run_import
+from tests.test_cli import write_page
 
 BRIDGE = """Brug bij Kampen gaat dicht
 KAMPEN (ANP) - De brug over de IJssel bij Kampen gaat maandag dicht voor onderhoud.
@@ -27,14 +28,6 @@ FERRY_UPDATE = """Veerpont Zaltbommel vaart weer (2)
 ZALTBOMMEL (ANP) - Het veer tussen Zaltbommel en Brakel vaart na twee weken weer.
 De reparatie was sneller klaar dan verwacht.
 """
-
-
-def write_page(folder: Path, name: str, text: str, captured_at: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    page = folder / f"{name}.txt"
-    page.write_text(text, "utf-8")
-    (folder / f"{name}.meta.yaml").write_text(f'captured_at: "{captured_at}"\n', "utf-8")
-    return page
 
 
 def edit(path: Path) -> str:

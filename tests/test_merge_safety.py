@@ -29,6 +29,7 @@ from generator.matching import (
 from generator.merge import resolve_identities
 from generator.model import DatePrecision, WireItem
 from generator.text.identity import story_id
+from tests.test_cli import write_page
 
 AEX_2024 = """AEX opent hoger
 AMSTERDAM (ANP) - De AEX-index opende dinsdag 0,4 procent hoger op 880 punten.
@@ -44,14 +45,6 @@ AMSTERDAM (ANP) - Het Damrak opende lager.
 LONG_LEAD = """Files rond Utrecht
 UTRECHT (ANP) - Op de ring rond Utrecht staan vanochtend lange files door een ongeluk op de A12.
 """
-
-
-def write_page(folder: Path, name: str, text: str, captured_at: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    page = folder / f"{name}.txt"
-    page.write_text(text, "utf-8")
-    (folder / f"{name}.meta.yaml").write_text(f'captured_at: "{captured_at}"\n', "utf-8")
-    return page
 
 
 def files(content: Path) -> dict[str, bytes]:

@@ -19,7 +19,7 @@ from generator.formats.fields import version_number
 from generator.formats.markup import Body, body_from_element, body_from_text
 from generator.formats.nitf import nitf_body
 from generator.formats.sections import section_from_subjects
-from generator.formats.story import Fields, build_item, first_date, parse_date
+from generator.formats.story import Fields, build_item, first_date, parse_date, text_items
 from generator.formats.xml import Element, attribute, child, descendants, first, local, text
 from generator.model import WireItem
 
@@ -31,16 +31,7 @@ def read_newsml12(root: Element, path: str) -> list[WireItem]:
     items = list(descendants(root, "NewsItem"))
     if not items:
         raise NotAStoryError("a NewsML 1.2 document without a NewsItem", path=path)
-    stories: list[WireItem] = []
-    skipped: list[NotAStoryError] = []
-    for item in items:
-        try:
-            stories += _read_item(item, path)
-        except NotAStoryError as no_story:  # a picture beside the text: the text still counts
-            skipped.append(no_story)
-    if not stories:
-        raise skipped[0]
-    return stories
+    return text_items(items, _read_item, path)
 
 
 _MEDIA_TYPES = frozenset({"photo", "picture", "image", "graphic", "video", "audio", "animation"})

@@ -18,7 +18,7 @@ from generator.formats.fields import version_number
 from generator.formats.markup import Body, body_from_element, body_from_text
 from generator.formats.nitf import nitf_body
 from generator.formats.sections import section_from_subjects
-from generator.formats.story import Fields, build_item, first_date, parse_date
+from generator.formats.story import Fields, build_item, first_date, parse_date, text_items
 from generator.formats.xml import (
     Element,
     attribute,
@@ -54,16 +54,7 @@ def read_g2(root: Element, path: str) -> list[WireItem]:
     items = [root] if name == "newsItem" else list(descendants(root, "newsItem"))
     if not items:
         raise NotAStoryError(f"a NewsML-G2 <{name}>, which holds no news item", path=path)
-    stories: list[WireItem] = []
-    skipped: list[NotAStoryError] = []
-    for item in items:
-        try:
-            stories += _read_item(item, path)
-        except NotAStoryError as no_story:  # a picture beside the text: the text still counts
-            skipped.append(no_story)
-    if not stories:
-        raise skipped[0]
-    return stories
+    return text_items(items, _read_item, path)
 
 
 def _read_item(item: Element, path: str) -> list[WireItem]:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from generator.errors import NotAStoryError, ParseError
 from generator.formats.leads import read_lead
@@ -60,6 +62,26 @@ class Fields:
     genre: str | None = None
     keywords: list[str] = field(default_factory=list)
     language: str | None = None
+
+
+Part = TypeVar("Part")  # one item of a document, in the format's own shape
+
+
+def text_items(
+    items: Iterable[Part], read_item: Callable[[Part, str], list[WireItem]], path: str
+) -> list[WireItem]:
+    """The stories of a document's items: one that holds no text (a picture
+    beside the text) is passed over; a document of such items only is no story."""
+    stories: list[WireItem] = []
+    skipped: list[NotAStoryError] = []
+    for item in items:
+        try:
+            stories += read_item(item, path)
+        except NotAStoryError as no_story:
+            skipped.append(no_story)
+    if not stories and skipped:
+        raise skipped[0]
+    return stories
 
 
 def guid_id(guid: str) -> str:
