@@ -7,7 +7,8 @@ Promises:
   two stories: the same agency (or source format), within ``UPDATE_WINDOW`` or
   ``LEAD_WINDOW`` allowing for the dates' precision, and no disagreeing
   provider ids;
-- ``Stories`` is what matching may look up, ``PileStories`` the same over the
+- ``Stories`` is what matching may look up; ``StoryIndex`` files stories under
+  the keys they match on, for the content store and for ``PileStories``, over the
   items of the pile being imported (the content store serves the archive).
 """
 
@@ -153,25 +154,25 @@ class Stories(Protocol):
     def by_guid(self, guid: str) -> Iterable[Known]: ...
 
 
-class PileStories:
-    """``Stories`` over the items already resolved: every version counts."""
+class StoryIndex:
+    """``Stories`` as a lookup table: each story filed under its id, its folded
+    headline, its lead's key and its provider id (the keys it can be matched on)."""
 
     def __init__(self) -> None:
         self._index: dict[tuple[str, str], list[Known]] = defaultdict(list)
 
-    def add(self, item: WireItem) -> None:
-        known = Known.of(item)
-        lead = lead_key(item.summary)
-        keys = [("title", title_key(item.title)), ("id", item.id)]
-        keys += [("lead", lead)] if lead else []
-        keys += [("guid", item.guid)] if item.guid else []
-        for key in keys:
-            self._index[key].append(known)
+    def remember(self, known: Known, *, title: str, lead: str | None) -> None:
+        keys = [("id", known.id), ("title", title_key(title)), ("lead", lead), ("guid", known.guid)]
+        for kind, key in keys:
+            if key:
+                self._index[(kind, key)].append(known)
 
     def by_title(self, key: str) -> list[Known]:
+        """Stories whose headline folds to ``key`` (see ``title_key``)."""
         return self._index.get(("title", key), [])
 
     def by_lead(self, key: str) -> list[Known]:
+        """Stories whose lead has ``key`` (see ``lead_key``)."""
         return self._index.get(("lead", key), [])
 
     def by_id(self, story: str) -> list[Known]:
@@ -179,3 +180,10 @@ class PileStories:
 
     def by_guid(self, guid: str) -> list[Known]:
         return self._index.get(("guid", guid), [])
+
+
+class PileStories(StoryIndex):
+    """``Stories`` over the items already resolved: every version counts."""
+
+    def add(self, item: WireItem) -> None:
+        self.remember(Known.of(item), title=item.title, lead=lead_key(item.summary))

@@ -180,7 +180,7 @@ def read_source(
     data = read_regular(path, name, MAX_FILE_BYTES, what="a wire file")
     if data is None:
         raise InputError("cannot read the file: No such file or directory", path=name)
-    sidecar = _sidecar(path)
+    sidecar = _sidecar(path, name)
     return Source(
         path=path,
         data=data,
@@ -190,11 +190,12 @@ def read_source(
     )
 
 
-def _sidecar(path: Path) -> Sidecar:
+def _sidecar(path: Path, name: str) -> Sidecar:
+    """The sidecar beside ``path`` (shown as ``name``), shown beside it too."""
     sidecar = sidecar_path(path)
     if not os.path.lexists(sidecar):  # most files have none (or cannot: a name too long)
         return Sidecar()
-    where = display_name(sidecar)
+    where = sidecar_path(Path(name)).as_posix()
     data = read_regular(sidecar, where, MAX_SIDECAR_BYTES, what="a sidecar")
     return Sidecar() if data is None else parse_sidecar(data, where)
 
@@ -218,12 +219,12 @@ def read_regular(path: Path, name: str, limit: int, *, what: str) -> bytes | Non
     it, a folder, a named pipe (opening one would wait forever), a socket or a
     device; the file is opened without waiting and checked again once open."""
     try:
-        status = path.lstat()
+        status, target = path.lstat(), path
         if stat.S_ISLNK(status.st_mode):
             _refuse_link_out(path, name)
-            status = path.stat()
+            status, target = path.stat(), Path(os.path.realpath(path))  # opened without links
         _refuse_irregular(status, name, limit, what)
-        handle = os.open(os.path.realpath(path), _OPEN_FLAGS)
+        handle = os.open(target, _OPEN_FLAGS)
         with os.fdopen(handle, "rb") as opened:
             _refuse_irregular(os.fstat(opened.fileno()), name, limit, what)
             data = opened.read(limit + 1)

@@ -36,7 +36,7 @@ from generator.content.files import (
 )
 from generator.content.frontmatter import split
 from generator.errors import ContentError
-from generator.matching import Known, lead_key, title_key
+from generator.matching import Known, StoryIndex, lead_key
 from generator.model import DatePrecision, WireItem
 from generator.text.slugs import slugify
 
@@ -78,7 +78,7 @@ class _Entry:
     slug: str
 
 
-class ContentStore:
+class ContentStore(StoryIndex):
     """Reads what content/ holds once, then answers for and saves stories.
 
     ``index`` maps each file (its path under the root) to its size, mtime and
@@ -95,12 +95,12 @@ class ContentStore:
         force: Collection[Path] = (),
         index: dict[str, list[Any]] | None = None,
     ) -> None:
+        super().__init__()  # the stories it holds, for matching (see ``generator.matching``)
         self.root = root
         self.force = {path.resolve() for path in force}  # files to overwrite, edited or not
         self.problems: list[ContentError] = []
         self.index: dict[str, list[Any]] = {}
         self._by_id: dict[str, _Entry] = {}
-        self._known: dict[tuple[str, str], list[Known]] = {}  # (kind, key) -> stories
         self._taken: set[str] = set()
         self._scan(index or {})
 
@@ -139,24 +139,7 @@ class ContentStore:
         known = _known(story, date, modified, precision, agency, guid, wire_format)
         if known is None:
             return  # no usable date: a file to read as a prior, not to match against
-        keys = [("id", story), ("title", title_key(title or "")), ("lead", lead), ("guid", guid)]
-        for kind, key in keys:
-            if key:
-                self._known.setdefault((kind, key), []).append(known)
-
-    def by_title(self, key: str) -> list[Known]:
-        """Stories whose headline folds to ``key`` (see ``merge.title_key``)."""
-        return self._known.get(("title", key), [])
-
-    def by_lead(self, key: str) -> list[Known]:
-        """Stories whose lead has ``key`` (see ``merge.lead_key``)."""
-        return self._known.get(("lead", key), [])
-
-    def by_id(self, story: str) -> list[Known]:
-        return self._known.get(("id", story), [])
-
-    def by_guid(self, guid: str) -> list[Known]:
-        return self._known.get(("guid", guid), [])
+        self.remember(known, title=title or "", lead=lead)
 
     def prior(self, story_id: str) -> WireItem | None:
         """The story as its file records it, unless the file was edited by hand."""

@@ -123,7 +123,6 @@ def build_archive(articles: list[Any]) -> Archive:
         sections=_groups(articles, section_of, "rubriek"),
         cities=_groups(articles, city_of, "plaats"),
     )
-    attach_group_urls(articles, archive)
     return archive
 
 
@@ -141,30 +140,33 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+_URL_ATTRIBUTE = {"rubriek": "wire_section_url", "plaats": "wire_city_url"}
+
+
 def attach_group_urls(articles: Iterable[Any], archive: Archive) -> None:
-    """Each story's section and city URL, as the archive assigned them (a story
-    outside the archive, a hidden one, gets its name's own slug)."""
+    """For stories outside the archive (hidden ones): their section and city
+    URL, as the archive assigned them, else their name's own slug. (The
+    archive's own stories get theirs while they are grouped.)"""
     known = {
         (group.kind, name_key(group.name)): group.url
         for group in [*archive.sections, *archive.cities]
     }
     for article in articles:
-        for attribute, kind, name in (
-            ("wire_section_url", "rubriek", section_of(article)),
-            ("wire_city_url", "plaats", city_of(article)),
-        ):
+        for kind, name in (("rubriek", section_of(article)), ("plaats", city_of(article))):
             url = known.get((kind, name_key(name))) if name else None
             if url is None and name:
                 url = f"{kind}/{name_slug(name)}/"
-            setattr(article, attribute, url or "")
+            setattr(article, _URL_ATTRIBUTE[kind], url or "")
 
 
 def _groups(articles: list[Any], name_of: Callable[[Any], str], kind: str) -> list[Group]:
     groups: dict[str, Group] = {}
     keys: dict[str, str] = {}  # a few hundred names for many thousand stories
+    attribute = _URL_ATTRIBUTE[kind]
     for article in articles:
         name = name_of(article)
         if not name:
+            setattr(article, attribute, "")
             continue
         key = keys.get(name) or keys.setdefault(name, name_key(name))
         group = groups.get(key)
@@ -177,6 +179,8 @@ def _groups(articles: list[Any], name_of: Callable[[Any], str], kind: str) -> li
         group.articles = time_order(group.articles)
     for key, slug in unique_slugs(_by_age(groups)).items():
         groups[key].slug = slug
+        for article in groups[key].articles:  # each story links to its group
+            setattr(article, attribute, groups[key].url)
     return sorted(groups.values(), key=lambda group: (sort_key(group.name), group.slug))
 
 
