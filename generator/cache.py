@@ -26,10 +26,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from generator.content.store import atomic_write, file_stamp
 from generator.formats.sidecar import sidecar_path
+from generator.storage import atomic_write, file_stamp
 
-CACHE_FORMAT = 3  # 3: index entries carry what story matching needs
+CACHE_FORMAT = 4  # 4: file stamps with the inode
 # The converter's own code and data: a change to any of them invalidates the cache.
 _CONVERTER_PARTS = ("formats", "text", "places", "content")
 _CONVERTER_MODULES = ("model.py", "merge.py", "importer.py", "sources.py", "errors.py")

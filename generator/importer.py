@@ -30,13 +30,7 @@ from typing import Any
 from generator.cache import ImportCache
 from generator.content.frontmatter import split
 from generator.content.lock import import_lock
-from generator.content.store import (
-    ContentStore,
-    Outcome,
-    WriteError,
-    remove_stale_temp_files,
-    sync,
-)
+from generator.content.store import ContentStore, Outcome, WriteError
 from generator.errors import ContentError, WireArchiveError
 from generator.formats import is_wire_file
 from generator.merge import merge_all, merge_group, resolve_identities
@@ -49,6 +43,7 @@ from generator.sources import (
     unpack,
     wire_files,
 )
+from generator.storage import remove_stale_temp_files, sync_files
 
 
 @dataclass(frozen=True)
@@ -191,7 +186,7 @@ def _write_stories(
             store = ContentStore(content, force=force, index=index)
             written = integrate(items, store, summary, on_saved)
             summary.errors.extend(store.problems)
-            sync()
+            sync_files(written)
     except OSError as error:  # what the store did not expect: say where, not a traceback
         where = Path(error.filename) if error.filename else content
         found = error.strerror or str(error)

@@ -2,7 +2,9 @@
 
 A ``WireItem`` is one story as the archive keeps it: parsers produce it, the
 content writer turns it into a Markdown file, and nothing downstream needs to
-know which format it came from.
+know which format it came from. Its ``Story`` (every field but the text) is
+what the content file's front matter records, and what the site, its feeds
+and its search read back.
 """
 
 from __future__ import annotations
@@ -42,8 +44,11 @@ class Place:
 
 
 @dataclass
-class WireItem:
-    """One story. Text fields are plain text: wire text is data, never markup.
+class Story:
+    """One story as its content file records it, its text aside: what the
+    converter writes into the front matter and every stage after it reads
+    back (``generator.content.record``). Text fields are plain text: wire
+    text is data, never markup.
 
     ``summary`` is the lead without its dateline; ``date_source`` says in words
     how ``date`` was obtained (``captured-at``, ``age: 7 uur geleden``).
@@ -51,7 +56,6 @@ class WireItem:
     ``replaces`` is the headline an update says it replaces; ``modified`` is set
     when a later version was merged in. ``sources`` are the wire files the item
     was made from. ``slug`` is empty until the story is first written.
-    ``headings`` are the positions in ``paragraphs`` that are subheads.
     The agency formats add what they carry: ``guid`` (the provider's id of the
     story, the same for all its versions), ``byline``, ``genre``,
     ``keywords``, ``language`` and ``wire_format``.
@@ -59,7 +63,6 @@ class WireItem:
 
     id: str
     title: str
-    paragraphs: list[str]
     summary: str
     date: datetime
     date_precision: DatePrecision
@@ -76,10 +79,19 @@ class WireItem:
     version: int = 1
     replaces: str | None = None
     modified: datetime | None = None
-    headings: tuple[int, ...] = ()
     guid: str | None = None
     byline: str | None = None
     genre: str | None = None
     keywords: tuple[str, ...] = ()
     language: str | None = None
     wire_format: str | None = None
+
+
+@dataclass(kw_only=True)
+class WireItem(Story):
+    """A story with its text: what parsers produce and the content writer
+    turns into a Markdown file. ``headings`` are the positions in
+    ``paragraphs`` that are subheads."""
+
+    paragraphs: list[str]
+    headings: tuple[int, ...] = ()

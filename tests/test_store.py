@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.store import ContentStore, Outcome, atomic_write
+from generator.content.store import ContentStore, Outcome
 from generator.model import DatePrecision, WireItem
+from generator.storage import atomic_write
 from generator.text.identity import story_id
 
 

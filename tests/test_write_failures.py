@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.content.files import is_hand_edited
 from generator.content.lock import LOCK_NAME
-from generator.content.store import TEMP_SUFFIX
 from generator.importer import run_import
+from generator.storage import TEMP_SUFFIX
 
 PAGES = {
     "a-dijk": "Dijk bij Kampen versterkt\n"

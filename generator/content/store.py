@@ -18,14 +18,12 @@ Promises:
 from __future__ import annotations
 
 import errno
-import os
-from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from generator.content.files import (
     is_hand_edited,
@@ -38,6 +36,7 @@ from generator.content.frontmatter import split
 from generator.errors import ContentError
 from generator.matching import Known, StoryIndex, lead_key
 from generator.model import DatePrecision, WireItem
+from generator.storage import atomic_write, file_stamp
 from generator.text.slugs import slugify
 
 
@@ -69,7 +68,7 @@ class WriteError(ContentError):
 # date precision, agency, guid, wire format]; see ``_read_entry``.
 _FIELDS = ("id", "slug", "title", "date")
 _MATCH_FIELDS = ("modified", "date_precision", "agency", "guid", "wire_format")
-ENTRY_LENGTH = 2 + len(_FIELDS) + 1 + len(_MATCH_FIELDS)
+ENTRY_LENGTH = 3 + len(_FIELDS) + 1 + len(_MATCH_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ class ContentStore(StoryIndex):
             relative = path.relative_to(self.root)
             self._taken.add(_path_key(relative))
             entry = known.get(relative.as_posix())
-            if entry is None or len(entry) != ENTRY_LENGTH or entry[:2] != list(file_stamp(path)):
+            if entry is None or len(entry) != ENTRY_LENGTH or entry[:3] != list(file_stamp(path)):
                 entry = self._read_entry(path)
             if entry is not None:
                 self._remember(relative, entry)
@@ -132,7 +131,7 @@ class ContentStore(StoryIndex):
 
     def _remember(self, relative: Path, entry: list[Any]) -> None:
         self.index[relative.as_posix()] = entry
-        story, slug, title, date, lead, modified, precision, agency, guid, wire_format = entry[2:]
+        story, slug, title, date, lead, modified, precision, agency, guid, wire_format = entry[3:]
         if story is None:
             return
         self._by_id.setdefault(story, _Entry(relative, slug or ""))
@@ -235,15 +234,6 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def file_stamp(path: Path) -> tuple[int, int]:
-    """Size and modification time; zeros for a file that is not there."""
-    try:
-        status = path.stat()
-    except OSError:  # not there, or cannot be: a name too long, a link loop
-        return 0, 0
-    return status.st_size, status.st_mtime_ns
-
-
 def _path_key(path: Path) -> str:
     # Case-folded so that two stories never clash on a case-insensitive disk.
     return path.as_posix().casefold()
@@ -253,67 +243,3 @@ def _as_content_error(error: Exception, path: Path) -> ContentError:
     if isinstance(error, ContentError):
         return error
     return ContentError(f"expected UTF-8 text: {error}", path=path)
-
-
-def atomic_write(target: Path, text: str) -> None:
-    """Replace ``target`` with ``text`` so that readers see the old or the new file, whole.
-
-    The temporary file sits beside the target (a rename within one folder is
-    atomic) and is named after this process, so concurrent writers never share
-    one. It is not fsynced per file: a killed process cannot leave a partial
-    file this way, and ``sync`` at the end of an import makes the lot durable.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with replacing(target, newline="\n") as handle:
-        handle.write(text)
-
-
-@contextmanager
-def replacing(
-    target: Path, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None
-) -> Iterator[IO[Any]]:
-    """A file opened for writing that appears at ``target`` whole when closed, or
-    not at all (a temporary file beside it, renamed; see ``atomic_write``)."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
-    binary = "b" in mode
-    try:
-        with temp.open(
-            mode, encoding=None if binary else encoding, newline=None if binary else newline
-        ) as handle:
-            yield handle
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-TEMP_SUFFIX = ".wire-tmp"
-
-
-def write_if_changed(target: Path, text: str) -> bool:
-    """``atomic_write``, but a file that already holds ``text`` is left untouched
-    (its modification time too), so rebuilds change only what changed."""
-    try:
-        if target.read_bytes() == text.encode("utf-8"):
-            return False
-    except OSError:
-        pass
-    atomic_write(target, text)
-    return True
-
-
-def remove_stale_temp_files(folder: Path) -> int:
-    """Delete what a killed writer left: temporary files never renamed into place.
-
-    Only call this while no other writer can be at work in ``folder`` (the
-    import holds its lock; a site build owns its output)."""
-    removed = 0
-    for stale in folder.rglob(f".*{TEMP_SUFFIX}") if folder.exists() else []:
-        stale.unlink(missing_ok=True)
-        removed += 1
-    return removed
-
-
-def sync() -> None:
-    """Make every file written so far durable (one call instead of one per file)."""
-    os.sync()

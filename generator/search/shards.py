@@ -117,7 +117,9 @@ def _texts(
         return
     texts = [reuse(digest) for _, _, digest in plan]
     missing = [position for position, text in enumerate(texts) if text is None]
-    built = fork_map(shard_text, [plan[position][1] for position in missing], processes=processes)
+    built = fork_map(
+        shard_text, [plan[position][1] for position in missing], minimum=2, processes=processes
+    )
     for position, made in zip(missing, built, strict=True):
         texts[position] = made
     yield from (text or "" for text in texts)  # every position is filled by now

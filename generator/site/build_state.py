@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.store import atomic_write
+from generator.storage import atomic_write
 
 FORMAT = 1
 Stamp = tuple[int, int]  # size, modification time in nanoseconds

@@ -18,11 +18,11 @@ from typing import Any
 
 from feedgenerator import Atom1Feed
 
-from generator.content.store import atomic_write
 from generator.site import failures
 from generator.site.archive import Archive
 from generator.site.timings import timed
 from generator.site.writer import write_unless_fresh
+from generator.storage import atomic_write
 
 FEED_ITEMS_DEFAULT = 50
 FEED_PATH_DEFAULT = "feeds/atom.xml"

@@ -29,12 +29,12 @@ from typing import Any
 
 from generator.content.frontmatter import split
 from generator.content.markdown import markdown_to_html
-from generator.content.store import replacing
 from generator.errors import ContentError
 from generator.parallel import frozen_heap, workers
 from generator.site.fingerprint import site_key
 from generator.site.story_fields import clean_front_matter
 from generator.site.timings import timed
+from generator.storage import replacing
 
 FORMAT = 2  # 2: front matter cleaned by story_fields
 PARALLEL_FROM = 400

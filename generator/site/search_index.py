@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.content.store import atomic_write, write_if_changed
 from generator.errors import SiteError
 from generator.parallel import frozen_heap, workers
 from generator.search.index import SearchDocument
@@ -25,6 +24,7 @@ from generator.search.shards import MANIFEST, build_shards, dump
 from generator.site.static_files import copy_if_changed
 from generator.site.templating import nl_datetime
 from generator.site.timings import recorded, timed
+from generator.storage import atomic_write, write_if_changed
 
 # npm package file -> where the site serves it
 VENDOR_FILES = {

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from generator.content.store import write_if_changed
 from generator.site.archive import Archive
 from generator.site.listings import day_url
 from generator.site.timings import timed
+from generator.storage import write_if_changed
 
 MAX_URLS = 50_000
 _NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.content.store import remove_stale_temp_files
 from generator.parallel import keep_out_of_gc
 from generator.site.archive import attach_group_urls, build_archive
 from generator.site.neighbours import attach_neighbours
 from generator.site.timings import timed
+from generator.storage import remove_stale_temp_files
 
 
 @timed("structure")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.call_count import CallCounter
-from generator.content.store import atomic_write
+from generator.storage import atomic_write
 
 TIMINGS_FILE = "wire-timings.json"
 logger = logging.getLogger(__name__)

@@ -24,12 +24,12 @@ from typing import Any, NamedTuple
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from generator.content.store import replacing
 from generator.parallel import fork_map, workers
 from generator.site import failures
 from generator.site.build_state import BuildState, relative, state_file
 from generator.site.fingerprint import digest, encode, page_key, site_key
 from generator.site.timings import counts, start, timed
+from generator.storage import replacing
 
 logger = logging.getLogger(__name__)
 PARALLEL_FROM = 200  # fewer pages than this render faster than workers start
@@ -133,7 +133,7 @@ class WireWriter(Writer):  # type: ignore[misc]
             range(start, min(start + CHUNK, len(todo))) for start in range(0, len(todo), CHUNK)
         ]
         try:
-            done = fork_map(_render_chunk, chunks, processes=self.workers)
+            done = fork_map(_render_chunk, chunks, minimum=2, processes=self.workers)
         finally:
             _pending = None
         return [files for chunk in done for files in chunk]

@@ -1,0 +1,114 @@
+"""File I/O for every stage: whole files or none, made durable when asked.
+
+Promises:
+- ``atomic_write`` and ``replacing`` replace a file so that readers see the
+  old file or the new one, whole: a temporary file beside the target (a
+  rename within one folder is atomic), named after the writing process so
+  concurrent writers never share one; a failed write leaves the old file;
+- ``write_if_changed`` leaves a file that already holds the text untouched,
+  its modification time too, so rebuilds change only what changed;
+- ``sync_files`` makes the files named, and the folders that list them,
+  durable: only what was written, never the whole machine's page cache;
+- ``file_stamp`` is the one way a stage tells whether a file changed since it
+  last looked (size, modification time, inode: a file replaced by another of
+  the same size and time still differs).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+TEMP_SUFFIX = ".wire-tmp"
+Stamp = tuple[int, int, int]  # size, modification time in nanoseconds, inode
+ABSENT: Stamp = (0, 0, 0)
+
+
+def file_stamp(path: Path | str) -> Stamp:
+    """Size, modification time and inode; ``ABSENT`` for a file that is not there."""
+    try:
+        status = os.stat(path)  # noqa: PTH116 (a str path: no Path object per file)
+    except (OSError, ValueError):  # not there, or cannot be: a name too long, a link loop
+        return ABSENT
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+@contextmanager
+def replacing(
+    target: Path, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None
+) -> Iterator[IO[Any]]:
+    """A file opened for writing that appears at ``target`` whole when closed, or
+    not at all (a temporary file beside it, renamed)."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
+    binary = "b" in mode
+    try:
+        with temp.open(
+            mode, encoding=None if binary else encoding, newline=None if binary else newline
+        ) as handle:
+            yield handle
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_write(target: Path, data: str | bytes) -> None:
+    """Replace ``target`` with ``data``, creating its folder if need be.
+
+    Not fsynced here: a killed process cannot leave a partial file this way,
+    and ``sync_files`` at the end of a stage makes the lot durable at once."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        with replacing(target, "wb") as handle:
+            handle.write(data)
+    else:
+        with replacing(target, newline="\n") as handle:
+            handle.write(data)
+
+
+def write_if_changed(target: Path, text: str) -> bool:
+    """``atomic_write``, unless the file already holds ``text``; whether it wrote."""
+    try:
+        if target.read_bytes() == text.encode("utf-8"):
+            return False
+    except OSError:
+        pass
+    atomic_write(target, text)
+    return True
+
+
+def remove_stale_temp_files(folder: Path) -> int:
+    """Delete what a killed writer left: temporary files never renamed into place.
+
+    Only call this while no other writer can be at work in ``folder`` (the
+    import holds its lock; a site build owns its output)."""
+    removed = 0
+    for stale in folder.rglob(f".*{TEMP_SUFFIX}") if folder.exists() else []:
+        stale.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def sync_files(paths: Iterable[Path]) -> None:
+    """Make the files at ``paths`` and the entries naming them durable: each
+    file's data, then each folder once (a rename is durable only with its folder)."""
+    folders: set[Path] = set()
+    for path in paths:
+        _fsync(path, os.O_RDONLY)
+        folders.add(path.parent)
+    for folder in sorted(folders):
+        _fsync(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+
+
+def _fsync(path: Path, flags: int) -> None:
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        return  # removed since it was written: nothing of it to keep
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
