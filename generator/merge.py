@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from generator.addresses import day_key
 from generator.matching import (
     LEAD_WINDOW,
     UPDATE_WINDOW,
@@ -41,7 +42,6 @@ from generator.matching import (
     title_key,
 )
 from generator.model import DEFAULT_SECTION, WireItem
-from generator.text.ages import AMSTERDAM
 from generator.text.identity import story_id
 from generator.text.slugs import slugify
 
@@ -94,7 +94,7 @@ def _find_story(item: WireItem, pile: Stories, archive: Stories) -> str:
 
 def _own_id(item: WireItem, me: Known, pile: Stories, archive: Stories) -> str:
     """The item's id, or, when a story it may not join holds it, one for its day."""
-    day = item.date.astimezone(AMSTERDAM).date().isoformat()
+    day = day_key(item.date)
     for attempt in range(100):
         candidate = item.id if attempt == 0 else _day_id(item.id, day, attempt)
         holders = [*pile.by_id(candidate), *archive.by_id(candidate)]

@@ -17,11 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from generator.addresses import local_day, story_file
 from generator.content.frontmatter import FENCE, join, split
 from generator.content.markdown import clean_text, markdown_to_paragraphs, paragraphs_to_markdown
 from generator.errors import ContentError
 from generator.model import DatePrecision, Place, WireItem
-from generator.text.ages import AMSTERDAM
 
 DIGEST_KEY = "digest"
 _DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: (sha256:[0-9a-f]{{32}})\n", re.MULTILINE)
@@ -149,6 +149,5 @@ def recorded_digest(text: str) -> str | None:
 
 
 def relative_path(item: WireItem, slug: str) -> Path:
-    """``YYYY/MM/DD/slug.md``: files sorted as the archive is."""
-    day = item.date.astimezone(AMSTERDAM)  # the day the archive files it under
-    return Path(f"{day:%Y}", f"{day:%m}", f"{day:%d}", f"{slug}.md")
+    """``YYYY/MM/DD/slug.md``: files sorted as the archive is, by local day."""
+    return Path(story_file(local_day(item.date), slug))

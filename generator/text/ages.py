@@ -15,11 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
 
+from generator.addresses import ARCHIVE_ZONE
 from generator.model import DatePrecision
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 _NUMBER = r"(?P<n>\d{1,4}|een|één)"
 AGE_PATTERN = (
@@ -83,7 +81,7 @@ def date_from_age(age: Age, captured_at: datetime) -> datetime:
     if age.precision in (DatePrecision.MINUTE, DatePrecision.HOUR):
         unit = timedelta(minutes=1) if age.precision is DatePrecision.MINUTE else timedelta(hours=1)
         return fixed_offset(captured_at.astimezone(UTC) - age.count * unit)
-    local = captured_at.astimezone(AMSTERDAM).replace(tzinfo=None)
+    local = captured_at.astimezone(ARCHIVE_ZONE).replace(tzinfo=None)
     if age.precision is DatePrecision.DAY:
         local -= timedelta(days=age.count)
     elif age.precision is DatePrecision.WEEK:
@@ -92,7 +90,7 @@ def date_from_age(age: Age, captured_at: datetime) -> datetime:
         local = _months_back(local, age.count)
     # Through UTC: ``astimezone`` to the same zone would keep a skipped wall
     # time as written (02:30+01:00 on the day summer time starts).
-    return fixed_offset(local.replace(tzinfo=AMSTERDAM).astimezone(UTC))
+    return fixed_offset(local.replace(tzinfo=ARCHIVE_ZONE).astimezone(UTC))
 
 
 def fixed_offset(moment: datetime) -> datetime:
@@ -101,7 +99,7 @@ def fixed_offset(moment: datetime) -> datetime:
     A fixed offset compares and prints the same everywhere, also in the hour
     that occurs twice when summer time ends (where zone-aware times differ).
     """
-    local = moment.astimezone(AMSTERDAM)
+    local = moment.astimezone(ARCHIVE_ZONE)
     offset = local.utcoffset()
     assert offset is not None
     return local.replace(tzinfo=timezone(offset))
