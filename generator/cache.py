@@ -21,33 +21,26 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from generator.code_digest import code_digest
 from generator.formats.sidecar import sidecar_path
 from generator.storage import atomic_write, file_stamp
 
 CACHE_FORMAT = 4  # 4: file stamps with the inode
 # The converter's own code and data: a change to any of them invalidates the cache.
-_CONVERTER_PARTS = ("formats", "text", "places", "content")
-_CONVERTER_MODULES = ("model.py", "merge.py", "importer.py", "sources.py", "errors.py")
+CONVERTER_CODE = (
+    *("formats", "text", "places", "content"),
+    *("model.py", "merge.py", "matching.py", "importer.py", "sources.py", "errors.py"),
+    *("addresses.py", "storage.py"),
+)
 
 Stamp = list[int]  # size and mtime_ns of a file and its sidecar
 
 
-@cache
 def converter_fingerprint() -> str:
-    digest = hashlib.sha256()
-    package = resources.files("generator")
-    files = [package.joinpath(name) for name in _CONVERTER_MODULES]
-    for part in _CONVERTER_PARTS:
-        files += sorted(package.joinpath(part).iterdir(), key=lambda p: p.name)
-    for file in files:
-        if file.is_file() and not file.name.endswith(".pyc"):
-            digest.update(file.name.encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()[:16]
+    return code_digest(CONVERTER_CODE)
 
 
 def stamp(path: Path) -> Stamp:

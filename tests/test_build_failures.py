@@ -17,7 +17,7 @@ import pytest
 import yaml
 from lxml import html
 
-from generator.site.read_cache import MAX_BODY_CHARS
+from generator.site.story_file import MAX_BODY_CHARS
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.site

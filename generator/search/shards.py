@@ -21,14 +21,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import astuple, dataclass
 from datetime import datetime
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from lunr.index import Index
 
+from generator.code_digest import code_digest
 from generator.parallel import fork_map
 from generator.search.index import SearchDocument, build_index, build_store
 
@@ -47,15 +46,9 @@ def dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-@cache
 def code_fingerprint() -> str:
     """The search code and data: a change to them makes every shard stale."""
-    digest = hashlib.sha256()
-    package = resources.files("generator.search")
-    for file in sorted(package.iterdir(), key=lambda f: f.name):
-        if file.is_file() and file.name.endswith((".py", ".txt")):
-            digest.update(file.name.encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()[:16]
+    return code_digest(("search",))
 
 
 def docs_digest(docs: list[SearchDocument]) -> str:

@@ -15,15 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import generator
+from generator.code_digest import code_digest, files_digest
 
 NEIGHBOURS = ("day_prev", "day_next", "city_prev", "city_next")
 _PACKAGES = ("pelican", "jinja2", "markdown-it-py", "babel", "feedgenerator", "lunr")
@@ -87,17 +86,10 @@ def site_key(settings: Mapping[str, Any], theme: Path | None) -> str:
     Without a theme: what reading a story depends on (the plugin, the settings)."""
     parts: list[Any] = [sys.version, [_version(name) for name in _PACKAGES]]
     parts.append(json.dumps(dict(settings), sort_keys=True, default=_stable, ensure_ascii=False))
-    parts.append(_plugin_digest())
+    parts.append(code_digest())  # the converter's and the plugin's code and data
     if theme is not None:
-        parts.append(_files_digest(theme.rglob("*"), theme))
+        parts.append(files_digest([theme], theme))
     return digest(*parts)
-
-
-@cache
-def _plugin_digest() -> str:
-    """The converter's and the plugin's code and data (read once a process)."""
-    package = Path(generator.__file__).parent
-    return _files_digest(package.rglob("*"), package)
 
 
 def _version(name: str) -> str:
@@ -114,12 +106,3 @@ def _stable(value: Any) -> str:
     if isinstance(value, set | frozenset):
         return repr(sorted(map(repr, value)))
     return f"{type(value).__name__}:{value}"
-
-
-def _files_digest(paths: Iterable[Path], root: Path) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for path in sorted(paths):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            hasher.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-            hasher.update(path.read_bytes())
-    return hasher.hexdigest()

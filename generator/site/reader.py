@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from generator.site import failures, read_cache
+from generator.site import failures, read_cache, story_file
 
 # Keys whose values Pelican turns into objects (dates, categories).
 _PELICAN_KEYS = ("date", "modified", "category", "status", "slug", "title")
@@ -41,7 +41,7 @@ class WireMarkdownReader(BaseReader):  # type: ignore[misc]
     def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         parsed = read_cache.take(source_path)  # Pelican's absolute path
         if parsed is None:
-            parsed = read_cache.parse(source_path)
+            parsed = story_file.parse(source_path)
         body_html, metadata, source_digest = parsed
         found = self._metadata(metadata)
         found["archive_path"] = archive_path(source_path, self.settings["PATH"])

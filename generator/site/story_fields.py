@@ -1,6 +1,6 @@
 """Site build, reading: a story's front matter as the site may use it.
 
-Stage: the reading boundary of the site build (``read_cache.parse``, so the
+Stage: the reading boundary of the site build (``story_file.parse``, so the
 read cache keeps the cleaned values).
 
 Promise: content files are written by the converter but may be edited by

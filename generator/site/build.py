@@ -1,0 +1,98 @@
+"""Site build, all stages: one build's settings and state, passed to every handler.
+
+Promise: the plugin's signal handlers share nothing through module globals:
+``Build`` is made when Pelican starts a build (``initialized``) and handed to
+each stage, which keeps what it must pass on (the reading under way, the
+writer, the archive, the search process) on it. ``SiteSettings`` is the typed
+view of the settings the plugin reads, so no stage looks a setting up by name
+or guesses its type; ``settings.raw`` is Pelican's own dict, for Pelican.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+    from generator.site.archive import Archive
+    from generator.site.failures import Failures
+    from generator.site.read_cache import Reading
+    from generator.site.timings import Timings
+    from generator.site.writer import WireWriter
+
+HOME_ITEMS_DEFAULT = 30
+FEED_ITEMS_DEFAULT = 50
+FEED_PATH_DEFAULT = "feeds/atom.xml"
+SEARCH_FIRST_DOCS_DEFAULT = 1000
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """The settings the plugin reads (README.md lists the ``WIRE_`` ones)."""
+
+    raw: dict[str, Any]  # Pelican's settings, as Pelican keeps them
+    content: Path  # PATH
+    output: Path  # OUTPUT_PATH
+    cache: Path  # CACHE_PATH
+    theme: Path  # THEME
+    theme_static_dir: str  # THEME_STATIC_DIR
+    site_name: str  # SITENAME
+    site_subtitle: str  # SITESUBTITLE
+    site_url: str  # SITEURL, without a trailing /
+    feed_domain: str  # FEED_DOMAIN (else SITEURL), without a trailing /
+    relative_urls: bool  # RELATIVE_URLS
+    pagination: int  # DEFAULT_PAGINATION: 0 for none
+    home_items: int  # WIRE_HOME_ITEMS
+    feed_items: int  # WIRE_FEED_ITEMS
+    feed_path: str  # WIRE_FEED_PATH
+    node_modules: Path  # WIRE_NODE_MODULES
+    jobs: int  # WIRE_BUILD_JOBS: worker processes, 0 for one per core
+    count_calls: bool  # WIRE_COUNT_CALLS
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> SiteSettings:
+        def text(key: str, default: str = "") -> str:
+            value = raw.get(key)
+            return default if value is None else str(value)
+
+        def number(key: str, default: int) -> int:
+            value = raw.get(key)
+            return default if value is None or value == "" else int(value)
+
+        site_url = text("SITEURL").rstrip("/")
+        return cls(
+            raw=raw,
+            content=Path(text("PATH", "content")),
+            output=Path(text("OUTPUT_PATH", "output")),
+            cache=Path(text("CACHE_PATH", "cache")),
+            theme=Path(text("THEME")),
+            theme_static_dir=text("THEME_STATIC_DIR", "theme"),
+            site_name=text("SITENAME", "wire-archive"),
+            site_subtitle=text("SITESUBTITLE"),
+            site_url=site_url,
+            feed_domain=text("FEED_DOMAIN").rstrip("/") or site_url,
+            relative_urls=bool(raw.get("RELATIVE_URLS")),
+            pagination=number("DEFAULT_PAGINATION", 0) if raw.get("DEFAULT_PAGINATION") else 0,
+            home_items=number("WIRE_HOME_ITEMS", HOME_ITEMS_DEFAULT),
+            feed_items=number("WIRE_FEED_ITEMS", FEED_ITEMS_DEFAULT),
+            feed_path=text("WIRE_FEED_PATH", FEED_PATH_DEFAULT),
+            node_modules=Path(text("WIRE_NODE_MODULES", "node_modules")),
+            jobs=number("WIRE_BUILD_JOBS", 0),
+            count_calls=bool(raw.get("WIRE_COUNT_CALLS")),
+        )
+
+
+@dataclass
+class Build:
+    """One site build: its settings, and what its stages hand on to each other."""
+
+    settings: SiteSettings
+    timings: Timings
+    failures: Failures
+    reading: Reading | None = None  # the story files being parsed (read_cache)
+    writer: WireWriter | None = None  # the pages queued (writer)
+    archive: Archive | None = None  # the stories grouped (structure)
+    search: BaseProcess | None = None  # the search index being built beside the pages
