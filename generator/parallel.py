@@ -21,7 +21,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.pool import Pool
 from multiprocessing.process import BaseProcess
@@ -106,7 +106,7 @@ def fork_stream(
     minimum: int = PARALLEL_FROM,
     chunksize: int = 1,
     processes: int = 0,
-) -> Iterator[Result]:
+) -> Generator[Result]:
     """The results of ``fork_map`` one by one, in order, as workers finish them;
     closing the iterator early stops the workers."""
     call = _call if shared is not None else function

@@ -14,6 +14,8 @@
   whose fingerprint changed rendered, on every core (``fingerprint``,
   ``build_state``);
 - ``timings``: how long each step took;
+- ``plugin`` and ``build``: the handlers, and the one ``Build`` they pass to
+  every stage (settings, and what one stage hands the next);
 - ``failures``: a story that cannot be read or rendered is reported by its
   path, the rest of the site is built, and the build then exits non-zero.
 
@@ -24,42 +26,19 @@ from __future__ import annotations
 
 from pelican import signals
 
-from generator.site import (
-    failures,
-    feeds,
-    listings,
-    read_cache,
-    reader,
-    search_index,
-    sitemap,
-    static_files,
-    structure,
-    templating,
-    timings,
-    writer,
-)
+from generator.site.plugin import WirePlugin
+
+# One plugin object for the process: blinker keeps a connection once, so a
+# Pelican made twice in one process (tests, ``pelican -r``) wires it once.
+PLUGIN = WirePlugin()
 
 
 def register() -> None:
-    signals.initialized.connect(timings.begin_build)
-    signals.initialized.connect(failures.begin_build)
-    signals.initialized.connect(structure.clean_output)
-    signals.get_writer.connect(writer.make_writer)
-    signals.readers_init.connect(reader.add_reader)
-    signals.generator_init.connect(templating.add_filters)
-    signals.generator_init.connect(reader.drop_disabled_markdown_reader)
-    signals.article_generator_init.connect(timings.begin_reading)
-    signals.article_generator_init.connect(read_cache.start_reading)
-    signals.article_generator_init.connect(failures.watch_content)
-    signals.article_generator_finalized.connect(read_cache.finish_reading)
-    signals.article_generator_finalized.connect(timings.end_reading)
-    signals.article_generator_finalized.connect(search_index.start_search_files)
-    signals.article_generator_finalized.connect(structure.prepare)
-    signals.article_writer_finalized.connect(listings.write_listings)
-    signals.article_writer_finalized.connect(feeds.write_feeds)
-    signals.article_writer_finalized.connect(sitemap.write_sitemaps)
-    signals.article_writer_finalized.connect(static_files.copy_theme_files)
-    signals.finalized.connect(writer.flush_pages)
-    signals.finalized.connect(search_index.finish_search_files)
-    signals.finalized.connect(timings.end_build)
-    signals.finalized.connect(failures.report)  # last: after every page and file
+    signals.initialized.connect(PLUGIN.initialized)
+    signals.get_writer.connect(PLUGIN.get_writer)
+    signals.readers_init.connect(PLUGIN.readers_init)
+    signals.generator_init.connect(PLUGIN.generator_init)
+    signals.article_generator_init.connect(PLUGIN.article_generator_init)
+    signals.article_generator_finalized.connect(PLUGIN.article_generator_finalized)
+    signals.article_writer_finalized.connect(PLUGIN.article_writer_finalized)
+    signals.finalized.connect(PLUGIN.finalized)

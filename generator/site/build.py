@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from multiprocessing.process import BaseProcess
-
     from generator.site.archive import Archive
     from generator.site.failures import Failures
     from generator.site.read_cache import Reading
+    from generator.site.search_index import SearchProcess
     from generator.site.timings import Timings
     from generator.site.writer import WireWriter
 
@@ -95,4 +94,4 @@ class Build:
     reading: Reading | None = None  # the story files being parsed (read_cache)
     writer: WireWriter | None = None  # the pages queued (writer)
     archive: Archive | None = None  # the stories grouped (structure)
-    search: BaseProcess | None = None  # the search index being built beside the pages
+    search: SearchProcess | None = None  # the search index being built beside the pages

@@ -38,17 +38,6 @@ class BuildIncompleteError(SiteError):
     exitcode = 1  # what pelican's main() exits with
 
 
-class _Build:
-    def __init__(self) -> None:
-        self.content = ""  # Pelican's PATH: content paths are relative to it
-        self.context: dict[str, Any] | None = None
-        self.stories: dict[str, str] = {}  # path under content/ -> reason
-        self.pages: dict[str, str] = {}  # output file -> reason
-
-
-_build = _Build()
-
-
 class _HideReported(logging.Filter):
     """Drop pelican's own log of ``BuildIncompleteError`` (already said in one line)."""
 
@@ -61,41 +50,79 @@ class _HideReported(logging.Filter):
 _HIDE_REPORTED = _HideReported()
 
 
-def begin_build(pelican: Any) -> None:
-    """Signal handler (initialized)."""
-    global _build
-    _build = _Build()
-    _build.content = str(pelican.settings.get("PATH", ""))
-    logging.getLogger("pelican").addFilter(_HIDE_REPORTED)  # once: a filter is kept once
+class Failures:
+    """What one build could not read, render or write."""
 
+    def __init__(self, content: str) -> None:
+        self.content = content  # Pelican's PATH: content paths are relative to it
+        self.context: dict[str, Any] | None = None  # where Pelican marks what it could not read
+        self.stories: dict[str, str] = {}  # path under content/ -> reason
+        self.pages: dict[str, str] = {}  # output file -> reason
+        logging.getLogger("pelican").addFilter(_HIDE_REPORTED)  # once: a filter is kept once
 
-def watch_content(generator: Any) -> None:
-    """Signal handler (article_generator_init): the context where Pelican marks
-    the files it could not read."""
-    _build.context = generator.context
+    def watch(self, context: dict[str, Any]) -> None:
+        """The context where Pelican marks the files it could not read."""
+        self.context = context
 
+    def story_unreadable(self, source_path: str, error: BaseException) -> None:
+        """Why a file could not be read (Pelican then leaves it out and marks it)."""
+        where = self.shown_path(self._relative(source_path))
+        if isinstance(error, WireArchiveError):
+            where = f"{where}:{error.line}" if error.line is not None else where
+            logger.error("Error: %s: %s", where, error.message)
+        else:
+            logger.error("Error: %s: %s", where, describe(error))
 
-def story_unreadable(source_path: str, error: BaseException) -> None:
-    """Why a file could not be read (Pelican then leaves it out and marks it)."""
-    where = shown_path(_relative(source_path))
-    if isinstance(error, WireArchiveError):
-        where = f"{where}:{error.line}" if error.line is not None else where
-        logger.error("Error: %s: %s", where, error.message)
-    else:
-        logger.error("Error: %s: %s", where, describe(error))
+    def story_failed(self, source_path: str, reason: str) -> None:
+        """A story that was read but could not be rendered (``describe``'s reason)."""
+        relative = self._relative(source_path)
+        logger.error("Error: %s: could not be rendered: %s", self.shown_path(relative), reason)
+        self.stories.setdefault(relative, reason)
 
+    def page_failed(self, name: str, reason: str) -> None:
+        """A listing page or a feed that could not be written."""
+        logger.error("Error: %s: could not be written: %s", name, reason)
+        self.pages.setdefault(name, reason)
 
-def story_failed(source_path: str, reason: str) -> None:
-    """A story that was read but could not be rendered (``describe``'s reason)."""
-    relative = _relative(source_path)
-    logger.error("Error: %s: could not be rendered: %s", shown_path(relative), reason)
-    _build.stories.setdefault(relative, reason)
+    def report(self) -> None:
+        """At the very end of a build: fail it if anything was left out."""
+        stories = sorted(set(self._unread()) | set(self.stories))
+        pages = sorted(self.pages)
+        if not stories and not pages:
+            return
+        parts = []
+        if stories:
+            shown = ", ".join(self.shown_path(path) for path in stories)
+            parts.append(f"{_count(len(stories), 'story', 'stories')} could not be built: {shown}")
+        if pages:
+            parts.append(
+                f"{_count(len(pages), 'page', 'pages')} could not be written: {', '.join(pages)}"
+            )
+        line = "Error: " + "; ".join(parts)
+        print(line, file=sys.stderr, flush=True)
+        if not _reloading():
+            raise BuildIncompleteError(line.removeprefix("Error: "))
 
+    def _unread(self) -> list[str]:
+        """Files Pelican could not read: it marks them None among what it generated."""
+        generated = self.context.get("generated_content", {}) if self.context else {}
+        return [str(path) for path, content in generated.items() if content is None]
 
-def page_failed(name: str, reason: str) -> None:
-    """A listing page or a feed that could not be written."""
-    logger.error("Error: %s: could not be written: %s", name, reason)
-    _build.pages.setdefault(name, reason)
+    def shown_path(self, relative: str) -> str:
+        """A path under content/ as the user knows it: ``content/2025/03/14/a.md``
+        (relative to the working folder when content/ lies in it)."""
+        if not self.content:
+            return relative
+        root = Path(self.content)
+        if root.is_relative_to(Path.cwd()):
+            root = root.relative_to(Path.cwd())
+        return (root / PurePosixPath(relative)).as_posix()
+
+    def _relative(self, source_path: str) -> str:
+        path = Path(source_path)
+        if self.content and path.is_relative_to(self.content):
+            return path.relative_to(self.content).as_posix()
+        return source_path
 
 
 def describe(error: BaseException) -> str:
@@ -103,26 +130,6 @@ def describe(error: BaseException) -> str:
     text = " ".join(str(error).split())
     shown = text if len(text) <= 200 else text[:197] + "..."
     return f"{type(error).__name__}: {shown}" if shown else type(error).__name__
-
-
-def report(pelican: Any) -> None:
-    """Signal handler (finalized, the very last): fail the build if anything was left out."""
-    stories = sorted(set(_unread()) | set(_build.stories))
-    pages = sorted(_build.pages)
-    if not stories and not pages:
-        return
-    parts = []
-    if stories:
-        shown = ", ".join(shown_path(path) for path in stories)
-        parts.append(f"{_count(len(stories), 'story', 'stories')} could not be built: {shown}")
-    if pages:
-        parts.append(
-            f"{_count(len(pages), 'page', 'pages')} could not be written: {', '.join(pages)}"
-        )
-    line = "Error: " + "; ".join(parts)
-    print(line, file=sys.stderr, flush=True)
-    if not _reloading():
-        raise BuildIncompleteError(line.removeprefix("Error: "))
 
 
 def _reloading() -> bool:
@@ -134,30 +141,6 @@ def _reloading() -> bool:
             return True
         frame = frame.f_back
     return False
-
-
-def _unread() -> list[str]:
-    """Files Pelican could not read: it marks them None among what it generated."""
-    generated = _build.context.get("generated_content", {}) if _build.context else {}
-    return [str(path) for path, content in generated.items() if content is None]
-
-
-def shown_path(relative: str) -> str:
-    """A path under content/ as the user knows it: ``content/2025/03/14/a.md``
-    (relative to the working folder when content/ lies in it)."""
-    if not _build.content:
-        return relative
-    root = Path(_build.content)
-    if root.is_relative_to(Path.cwd()):
-        root = root.relative_to(Path.cwd())
-    return (root / PurePosixPath(relative)).as_posix()
-
-
-def _relative(source_path: str) -> str:
-    path = Path(source_path)
-    if _build.content and path.is_relative_to(_build.content):
-        return path.relative_to(_build.content).as_posix()
-    return source_path
 
 
 def _count(number: int, one: str, many: str) -> str:

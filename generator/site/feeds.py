@@ -18,9 +18,9 @@ from typing import Any
 
 from feedgenerator import Atom1Feed
 
-from generator.site import failures
 from generator.site.archive import Archive
-from generator.site.timings import timed
+from generator.site.build import Build
+from generator.site.failures import describe
 from generator.site.writer import write_unless_fresh
 from generator.storage import atomic_write
 
@@ -74,9 +74,8 @@ def write_feed(
     atomic_write(output / path, feed.writeString("utf-8"))
 
 
-@timed("feeds")
-def write_feeds(generator: Any, writer: Any) -> None:
-    """Signal handler: the feed of all stories, and one per section and per city."""
+def write_feeds(build: Build, generator: Any, writer: Any) -> None:
+    """The feed of all stories, and one per section and per city."""
     settings = generator.settings
     archive: Archive = generator.context["wire_archive"]
     output = Path(generator.output_path)
@@ -97,4 +96,4 @@ def write_feeds(generator: Any, writer: Any) -> None:
                 partial(write_feed, output, settings, path, title, stories),
             )
         except Exception as error:  # one feed: the others, and the pages, go on
-            failures.page_failed(path, failures.describe(error))
+            build.failures.page_failed(path, describe(error))

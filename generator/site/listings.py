@@ -23,10 +23,10 @@ from typing import Any
 from pelican.paginator import Paginator
 
 from generator.site.archive import Archive, Group
+from generator.site.build import Build
 from generator.site.neighbours import on_this_day
 from generator.site.svg import NETHERLANDS, WORLD, Bar, Dot, bar_chart, dot_map
 from generator.site.templating import nl_date
-from generator.site.timings import stop, timed
 
 HOME_ITEMS_DEFAULT = 30
 GROUP_NEWEST = 20  # stories on a section's or city's landing page
@@ -36,10 +36,8 @@ def day_url(day: date) -> str:
     return f"{day:%Y}/{day:%m}/{day:%d}/"
 
 
-@timed("listings")
-def write_listings(generator: Any, writer: Any) -> None:
-    """Signal handler: every listing page of the site."""
-    stop("pages: queue")  # the story pages are queued by now
+def write_listings(build: Build, generator: Any, writer: Any) -> None:
+    """Every listing page of the site."""
     archive: Archive = generator.context["wire_archive"]
     pages = Pages(generator, writer)
     _write_home(pages, archive, int(generator.settings.get("WIRE_HOME_ITEMS", HOME_ITEMS_DEFAULT)))

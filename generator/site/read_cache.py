@@ -9,10 +9,7 @@ Promises:
   the result;
 - a file that cannot be parsed is not cached: the reader parses it again and
   reports it as before;
-- no story costs more than its bounded share: a body over ``MAX_BODY_CHARS``
-  or front matter over ``MAX_FRONT_MATTER_CHARS`` is the file's
-  ``ContentError`` (a file too large to be within them is not even read), and
-  front matter values are cleaned and bounded (``story_fields``);
+- the parsing itself (``story_file.parse``) bounds what each file costs;
 - the cache is written whole (temporary file, then rename), in Pelican's
   ``CACHE_PATH``, one per content folder.
 """
@@ -22,31 +19,23 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Iterator
-from multiprocessing import get_all_start_methods, get_context
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
-from generator.parallel import frozen_heap, workers
+from generator.parallel import fork_stream, worth_forking
+from generator.site.build import Build
 from generator.site.fingerprint import site_key
 from generator.site.story_file import Parsed, parse
-from generator.site.timings import timed
-from generator.storage import replacing
+from generator.storage import Stamp, file_stamp, replacing
 
 FORMAT = 2  # 2: front matter cleaned by story_fields
-PARALLEL_FROM = 400
-Stamp = tuple[int, int, int]  # size, modification time (ns), inode
 
 
-def _stamp(path: str) -> Stamp:
-    found = Path(path).stat()
-    return found.st_size, found.st_mtime_ns, found.st_ino
-
-
-def _cache_file(settings: dict[str, Any], content: str) -> Path:
+def _cache_file(cache: Path, content: str) -> Path:
     where = str(Path(content).resolve()).encode("utf-8")
     tag = hashlib.blake2b(where, digest_size=6).hexdigest()
-    return Path(settings.get("CACHE_PATH", "cache")) / f"wire-read-{tag}.pickle"
+    return cache / f"wire-read-{tag}.pickle"
 
 
 def _load(path: Path, key: str) -> dict[str, tuple[Stamp, Parsed]]:
@@ -80,21 +69,18 @@ class Reading:
         self.entries: dict[str, tuple[Stamp, Parsed]] = {}
         self.stamps: dict[str, Stamp] = {}
         for path in paths:
-            stamp = _stamp(path)
+            stamp = file_stamp(path)
             found = cached.get(path)
             if found is not None and found[0] == stamp:
                 self.entries[path] = found
             else:
                 self.stamps[path] = stamp
         self.ahead: dict[str, Parsed | None] = {}
-        self.pool: Any = None
-        self.results: Iterator[tuple[str, Parsed | None]] = iter(())
+        # Parsed ahead by workers when there are many; else one by one, as asked.
         todo = list(self.stamps)
-        count = min(processes or workers(), len(todo))
-        if len(todo) >= PARALLEL_FROM and count > 1 and "fork" in get_all_start_methods():
-            with frozen_heap():
-                self.pool = get_context("fork").Pool(count)
-            self.results = self.pool.imap(_parse_entry, todo, chunksize=50)
+        self.results: Generator[tuple[str, Parsed | None]] | None = None
+        if worth_forking(len(todo), processes):
+            self.results = fork_stream(_parse_entry, todo, chunksize=50, processes=processes)
 
     def take(self, path: str) -> Parsed | None:
         found = self.entries.get(path)
@@ -103,12 +89,11 @@ class Reading:
         if path not in self.stamps:
             return None  # not a file this build listed
         while path not in self.ahead:
-            try:
-                done, parsed = next(self.results)
-            except StopIteration:
+            result = next(self.results, None) if self.results is not None else None
+            if result is None:  # no workers, or they are done: parse it here
                 self.ahead[path] = _parse_entry(path)[1]
                 break
-            self.ahead[done] = parsed
+            self.ahead[result[0]] = result[1]
         parsed = self.ahead.pop(path)
         if parsed is not None:
             self.entries[path] = (self.stamps[path], parsed)
@@ -116,41 +101,26 @@ class Reading:
 
     def finish(self) -> None:
         """Stop the workers; keep what was parsed for the next build."""
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+        if self.results is not None:
+            self.results.close()  # stops the workers
         if self.stamps or len(self.entries) != self.cached_count:
             _save(self.cache_path, self.key, self.entries)
 
 
-_reading: Reading | None = None
-
-
-def take(path: str) -> Parsed | None:
-    """What this build's reading has for ``path`` (Pelican's absolute path):
-    None for a file that cannot be parsed (the reader reports it)."""
-    return _reading.take(path) if _reading is not None else None
-
-
-@timed("read: cache")
-def start_reading(generator: Any) -> None:
-    """Signal handler (article_generator_init): load the cache, start the workers."""
-    global _reading
+def start_reading(build: Build, generator: Any) -> Reading:
+    """Load the cache, start the workers (at Pelican's article_generator_init)."""
     settings = generator.settings
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     # The very strings Pelican hands the reader, in the order it reads them.
     paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files]  # noqa: PTH100, PTH118
     paths = [path for path in paths if path.endswith(".md")]
-    jobs = int(settings.get("WIRE_BUILD_JOBS") or 0)
-    cache_path = _cache_file(settings, generator.path)
-    _reading = Reading(cache_path, site_key(settings, None), paths, jobs)
+    cache_path = _cache_file(build.settings.cache, generator.path)
+    return Reading(cache_path, site_key(settings, None), paths, build.settings.jobs)
 
 
-@timed("read: cache")
-def finish_reading(generator: Any) -> None:
-    """Signal handler (article_generator_finalized)."""
-    global _reading
-    reading, _reading = _reading, None
+def finish_reading(build: Build) -> None:
+    """Stop the workers, save the cache (at Pelican's article_generator_finalized)."""
+    reading, build.reading = build.reading, None
     if reading is not None:
         reading.finish()
 

@@ -21,7 +21,8 @@ from typing import Any, ClassVar
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from generator.site import failures, read_cache, story_file
+from generator.site import story_file
+from generator.site.build import Build
 
 # Keys whose values Pelican turns into objects (dates, categories).
 _PELICAN_KEYS = ("date", "modified", "category", "status", "slug", "title")
@@ -30,16 +31,19 @@ _PELICAN_KEYS = ("date", "modified", "category", "status", "slug", "title")
 class WireMarkdownReader(BaseReader):  # type: ignore[misc]
     enabled = True
     file_extensions: ClassVar[list[str]] = ["md"]
+    build: ClassVar[Build | None] = None  # set on the class made for each build
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         try:
             return self._read(source_path)
         except Exception as error:  # Pelican logs only the path: say why
-            failures.story_unreadable(source_path, error)
+            if self.build is not None:
+                self.build.failures.story_unreadable(source_path, error)
             raise ValueError(str(error)) from error
 
     def _read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        parsed = read_cache.take(source_path)  # Pelican's absolute path
+        reading = self.build.reading if self.build is not None else None
+        parsed = reading.take(source_path) if reading is not None else None
         if parsed is None:
             parsed = story_file.parse(source_path)
         body_html, metadata, source_digest = parsed
@@ -107,8 +111,10 @@ def archive_path(source_path: str, content_root: str) -> str:
     return Path(relative).with_suffix("").as_posix()
 
 
-def add_reader(readers: Any) -> None:
-    readers.reader_classes["md"] = WireMarkdownReader
+def add_reader(build: Build, readers: Any) -> None:
+    """Our reader for ``.md`` files, bound to ``build`` (Pelican makes the instance)."""
+    bound = type(WireMarkdownReader.__name__, (WireMarkdownReader,), {"build": build})
+    readers.reader_classes["md"] = bound
 
 
 def drop_disabled_markdown_reader(generator: Any) -> None:

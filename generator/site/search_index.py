@@ -14,16 +14,19 @@ import json
 import multiprocessing
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.process import BaseProcess
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import Any
 
 from generator.errors import SiteError
-from generator.parallel import frozen_heap, workers
+from generator.parallel import can_fork, fork_process, workers
 from generator.search.index import SearchDocument
 from generator.search.shards import MANIFEST, build_shards, dump
+from generator.site.build import Build
 from generator.site.static_files import copy_if_changed
 from generator.site.templating import nl_datetime
-from generator.site.timings import recorded, timed
 from generator.storage import atomic_write, write_if_changed
 
 # npm package file -> where the site serves it
@@ -50,51 +53,48 @@ def documents(articles: list[Any]) -> list[SearchDocument]:
     ]
 
 
-def start_search_files(generator: Any) -> None:
-    """Signal handler (article_generator_finalized): the vendored scripts at
-    once (a missing node_modules stops the build early), then the shards: in
-    a process of their own, forked now, so that indexing runs beside the rest
-    of the build instead of after it; ``finish_search_files`` waits for it."""
-    global _running
-    settings = generator.settings
-    copy_vendor_files(
-        Path(settings.get("WIRE_NODE_MODULES", "node_modules")), Path(generator.output_path)
-    )
-    jobs = int(settings.get("WIRE_BUILD_JOBS") or 0) or workers()
-    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        timed("search")(write_search_files)(generator, stream=True)
+@dataclass
+class SearchProcess:
+    """The search files being written beside the page rendering."""
+
+    process: BaseProcess
+    seconds: Synchronized[float]  # what the process spent, for the timings
+
+
+def start_search_files(build: Build, generator: Any) -> None:
+    """The vendored scripts at once (a missing node_modules stops the build
+    early), then the shards: in a process of their own, forked now, so that
+    indexing runs beside the rest of the build instead of after it;
+    ``finish_search_files`` waits for it."""
+    settings = build.settings
+    copy_vendor_files(settings.node_modules, settings.output)
+    if workers(settings.jobs) < 2 or not can_fork():
+        with build.timings.step("search"):
+            write_search_files(generator, stream=True)
         return
-    context = multiprocessing.get_context("fork")
-    seconds = context.Value("d", 0.0)
-    process = context.Process(target=_in_child, args=(generator, seconds), name="wire-search")
-    with frozen_heap():  # the child shares the parsed archive instead of copying it
-        process.start()
-    _running = (process, seconds)
+    seconds: Synchronized[float] = multiprocessing.get_context("fork").Value("d", 0.0)
+    process = fork_process(_in_child, generator, seconds, name="wire-search")
+    build.search = SearchProcess(process, seconds)
 
 
-def _in_child(generator: Any, seconds: Any) -> None:
+def _in_child(generator: Any, seconds: Synchronized[float]) -> None:
     start = time.perf_counter()
     write_search_files(generator, stream=True)  # one core: the other renders pages
     seconds.value = time.perf_counter() - start
 
 
-@timed("search: wait")
-def finish_search_files(pelican: Any) -> None:
-    """Signal handler (finalized, after the pages are rendered)."""
-    global _running
-    if _running is None:
+def finish_search_files(build: Build) -> None:
+    """Wait for the search process (at Pelican's finalized, after the pages)."""
+    running, build.search = build.search, None
+    if running is None:
         return
-    (process, seconds), _running = _running, None
-    process.join()
-    if process.exitcode != 0:
+    running.process.join()
+    if running.process.exitcode != 0:
         raise SiteError(
             f"expected the search index to be built, but its process ended with exit "
-            f"status {process.exitcode}; its error is printed above"
+            f"status {running.process.exitcode}; its error is printed above"
         )
-    recorded["search"] = recorded.get("search", 0.0) + float(seconds.value)
-
-
-_running: tuple[Any, Any] | None = None  # the search process of the build under way
+    build.timings.add("search", float(running.seconds.value))
 
 
 def write_search_files(generator: Any, stream: bool = False) -> None:

@@ -12,8 +12,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from generator.site.archive import Archive
+from generator.site.build import Build
 from generator.site.listings import day_url
-from generator.site.timings import timed
 from generator.storage import write_if_changed
 
 MAX_URLS = 50_000
@@ -39,9 +39,8 @@ def page_urls(archive: Archive) -> list[tuple[str, str | None]]:
     return urls
 
 
-@timed("sitemap")
-def write_sitemaps(generator: Any, writer: Any) -> None:
-    """Signal handler: sitemap.xml, sitemaps/sitemap-N.xml and robots.txt."""
+def write_sitemaps(build: Build, generator: Any, writer: Any) -> None:
+    """sitemap.xml, sitemaps/sitemap-N.xml and robots.txt."""
     output = Path(generator.output_path)
     base = str(generator.settings.get("SITEURL") or "").rstrip("/")
     urls = page_urls(generator.context["wire_archive"])

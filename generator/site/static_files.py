@@ -12,9 +12,8 @@ from __future__ import annotations
 import filecmp
 import shutil
 from pathlib import Path
-from typing import Any
 
-from generator.site.timings import timed
+from generator.site.build import SiteSettings
 
 
 def copy_if_changed(source: Path, target: Path) -> bool:
@@ -31,11 +30,6 @@ def copy_tree(source: Path, target: Path) -> None:
             copy_if_changed(path, target / path.relative_to(source))
 
 
-@timed("static files")
-def copy_theme_files(generator: Any, writer: Any) -> None:
-    """Signal handler (article_writer_finalized): ``<theme>/static`` to ``output/theme``."""
-    settings = generator.settings
-    copy_tree(
-        Path(settings["THEME"]) / "static",
-        Path(generator.output_path) / settings.get("THEME_STATIC_DIR", "theme"),
-    )
+def copy_theme_files(settings: SiteSettings) -> None:
+    """``<theme>/static`` to ``output/theme`` (once every page is queued)."""
+    copy_tree(settings.theme / "static", settings.output / settings.theme_static_dir)

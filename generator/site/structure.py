@@ -13,14 +13,13 @@ from typing import Any
 
 from generator.parallel import keep_out_of_gc
 from generator.site.archive import attach_group_urls, build_archive
+from generator.site.build import Build
 from generator.site.neighbours import attach_neighbours
-from generator.site.timings import timed
 from generator.storage import remove_stale_temp_files
 
 
-@timed("structure")
-def prepare(generator: Any) -> None:
-    """Signal handler (article_generator_finalized)."""
+def prepare(build: Build, generator: Any) -> None:
+    """After reading (Pelican's article_generator_finalized)."""
     # Newest first, and stories of the same minute by their place under
     # content/: Pelican reads files in no fixed order.
     generator.articles.sort(key=lambda article: article.archive_path)
@@ -38,9 +37,10 @@ def prepare(generator: Any) -> None:
     attach_group_urls(generator.hidden_articles, archive)  # written too, linking to both
     attach_neighbours(archive)
     generator.context["wire_archive"] = archive
+    build.archive = archive
 
 
-def clean_output(pelican: Any) -> None:
-    """Signal handler (initialized): remove what a killed build left half-written
+def clean_output(output: Path) -> None:
+    """At the start of a build: remove what a killed build left half-written
     of our own files (they are written to a temporary file, then renamed)."""
-    remove_stale_temp_files(Path(pelican.output_path))
+    remove_stale_temp_files(output)

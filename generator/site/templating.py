@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
+from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.text.slugs import slugify
@@ -105,5 +106,5 @@ FILTERS = {
 }
 
 
-def add_filters(generator: Any) -> None:
-    generator.env.filters.update(FILTERS)
+def add_filters(environment: Environment) -> None:
+    environment.filters.update(FILTERS)

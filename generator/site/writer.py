@@ -20,19 +20,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from generator.parallel import fork_map, workers
-from generator.site import failures
+from generator.parallel import fork_map, workers, worth_forking
+from generator.site.build import Build
 from generator.site.build_state import BuildState, relative, state_file
+from generator.site.failures import describe
 from generator.site.fingerprint import digest, encode, page_key, site_key
-from generator.site.timings import counts, start, timed
 from generator.storage import replacing
 
 logger = logging.getLogger(__name__)
-PARALLEL_FROM = 200  # fewer pages than this render faster than workers start
 CHUNK = 100  # pages a worker takes at a time
 
 
@@ -51,20 +50,22 @@ class Job(NamedTuple):
 
 
 class WireWriter(Writer):  # type: ignore[misc]
+    build: ClassVar[Build | None] = None  # set on the class made for each build
+
     def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
         super().__init__(output_path, settings)
         self.output = Path(output_path)
         self.site_key = site_key(settings, Path(settings["THEME"]))
         cache = Path(settings.get("CACHE_PATH", "cache"))
         self.state = BuildState.load(state_file(cache, self.output), self.output)
-        self.workers = int(settings.get("WIRE_BUILD_JOBS") or 0) or workers()
+        self.workers = workers(int(settings.get("WIRE_BUILD_JOBS") or 0))
         self.jobs: list[Job] = []
         self.names: set[str] = set()
         self.context: dict[str, Any] = {}
         self.source_context: dict[str, Any] | None = None
         self.recording: list[str] | None = None
-        global _active
-        _active = self
+        if self.build is not None:
+            self.build.writer = self  # the pages it queues are rendered at the end
 
     def write_file(
         self,
@@ -118,25 +119,35 @@ class WireWriter(Writer):  # type: ignore[misc]
             if done.error is None:
                 self.state.record(job.name, job.key, done.files)
             else:  # not recorded: the next build tries it again
-                _report(job, done.error)
+                self._report(job, done.error)
         stale = self.state.finish()
         kept = len(self.jobs) - len(todo)
         self.jobs, self.names = [], set()
         return len(todo), kept, len(stale)
 
     def _render(self, todo: list[Job]) -> list[Rendered]:
-        if len(todo) < PARALLEL_FROM:
+        if not worth_forking(len(todo), self.workers):
             return [self.render_safely(job) for job in todo]
-        global _pending
-        _pending = (self, todo)
         chunks = [
             range(start, min(start + CHUNK, len(todo))) for start in range(0, len(todo), CHUNK)
         ]
-        try:
-            done = fork_map(_render_chunk, chunks, minimum=2, processes=self.workers)
-        finally:
-            _pending = None
+        # Workers inherit the queue (templates, stories) by fork; only indexes travel.
+        done = fork_map(
+            _render_chunk, chunks, shared=(self, todo), minimum=2, processes=self.workers
+        )
         return [files for chunk in done for files in chunk]
+
+    def _report(self, job: Job, error: str) -> None:
+        failures = self.build.failures if self.build is not None else None
+        if failures is None:
+            logger.error("Error: %s: could not be written: %s", job.name, error)
+            return
+        article = job.variables.get("article")
+        source = getattr(article, "source_path", None) if article is not None else None
+        if source:
+            failures.story_failed(str(source), error)
+        else:
+            failures.page_failed(job.name, error)
 
     def render_safely(self, job: Job) -> Rendered:
         """``render``, and any error of this one page caught (one bad story
@@ -144,7 +155,7 @@ class WireWriter(Writer):  # type: ignore[misc]
         try:
             return Rendered(self.render(job), None)
         except Exception as error:
-            return Rendered([], failures.describe(error))
+            return Rendered([], describe(error))
 
     def render(self, job: Job) -> list[str]:
         """Render one queued page (or paginated series); the files it wrote."""
@@ -161,23 +172,9 @@ class WireWriter(Writer):  # type: ignore[misc]
         return replacing(Path(filename), encoding=encoding)  # as Pelican opens it, but whole
 
 
-# The queue, for forked workers: they inherit it instead of unpickling it.
-_pending: tuple[WireWriter, list[Job]] | None = None
-
-
-def _render_chunk(indexes: range) -> list[Rendered]:
-    assert _pending is not None, "a worker must be forked from a flushing writer"
-    writer, todo = _pending
+def _render_chunk(queue: tuple[WireWriter, list[Job]], indexes: range) -> list[Rendered]:
+    writer, todo = queue
     return [writer.render_safely(todo[index]) for index in indexes]
-
-
-def _report(job: Job, error: str) -> None:
-    article = job.variables.get("article")
-    source = getattr(article, "source_path", None) if article is not None else None
-    if source:
-        failures.story_failed(str(source), error)
-    else:
-        failures.page_failed(job.name, error)
 
 
 def write_unless_fresh(writer: Any, name: str, inputs: Any, write: Callable[[], None]) -> None:
@@ -192,25 +189,19 @@ def write_unless_fresh(writer: Any, name: str, inputs: Any, write: Callable[[], 
         writer.record(name, key, [name])
 
 
-def make_writer(pelican: Any) -> type[WireWriter]:
-    """Signal handler (get_writer)."""
-    start("pages: queue")
-    return WireWriter
+def writer_for(build: Build) -> type[WireWriter]:
+    """Our writer class for ``build`` (Pelican wants a class, and makes the writer)."""
+    return type(WireWriter.__name__, (WireWriter,), {"build": build})
 
 
-# The writer of the build under way: Pelican makes it, and only the last
-# signal of a build (finalized) comes after every page has been queued.
-_active: WireWriter | None = None
-
-
-@timed("render")
-def flush_pages(pelican: Any) -> None:
-    """Signal handler (finalized): render the queued pages."""
-    global _active
-    writer, _active = _active, None
+def flush_pages(build: Build) -> None:
+    """Render the queued pages (at Pelican's ``finalized``, after every page is queued)."""
+    writer, build.writer = build.writer, None
     if writer is not None:
         rendered, kept, stale = writer.flush()
-        counts.update(pages_rendered=rendered, pages_kept=kept, stale_files_removed=stale)
+        build.timings.counts.update(
+            pages_rendered=rendered, pages_kept=kept, stale_files_removed=stale
+        )
         logger.info(
             "wire-archive: %d pages rendered, %d unchanged, %d stale files removed",
             rendered,

@@ -1,0 +1,100 @@
+"""The Pelican side of wire-archive: each signal handed to its stage, with the build.
+
+Promise: one ``Build`` per site build (made at ``initialized``) is the only
+state the stages share; each handler here times its stage and passes the
+build on, so no stage keeps anything in a module global. Pelican's objects
+(its generators, writer, settings dict) stop here, at the boundary: the
+stages get what they need of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.site import (
+    feeds,
+    listings,
+    read_cache,
+    reader,
+    search_index,
+    sitemap,
+    static_files,
+    structure,
+    templating,
+    writer,
+)
+from generator.site.build import Build, SiteSettings
+from generator.site.failures import Failures
+from generator.site.timings import Timings
+
+
+class WirePlugin:
+    """The handlers of Pelican's signals, for the build under way."""
+
+    def __init__(self) -> None:
+        self._build: Build | None = None
+
+    @property
+    def build(self) -> Build:
+        if self._build is None:  # a signal outside a build: Pelican's order changed
+            raise RuntimeError("wire-archive: a build signal came before 'initialized'")
+        return self._build
+
+    def initialized(self, pelican: Any) -> None:
+        settings = SiteSettings.of(pelican.settings)
+        timings = Timings(count_calls=settings.count_calls)
+        self._build = Build(settings, timings, Failures(str(settings.raw.get("PATH", ""))))
+        timings.start("total")
+        structure.clean_output(Path(pelican.output_path))
+
+    def get_writer(self, pelican: Any) -> type[writer.WireWriter]:
+        self.build.timings.start("pages: queue")
+        return writer.writer_for(self.build)
+
+    def readers_init(self, readers: Any) -> None:
+        reader.add_reader(self.build, readers)
+
+    def generator_init(self, generator: Any) -> None:
+        templating.add_filters(generator.env)
+        reader.drop_disabled_markdown_reader(generator)
+
+    def article_generator_init(self, generator: Any) -> None:
+        build = self.build
+        build.timings.start("read")
+        build.failures.watch(generator.context)
+        with build.timings.step("read: cache"):
+            build.reading = read_cache.start_reading(build, generator)
+
+    def article_generator_finalized(self, generator: Any) -> None:
+        build = self.build
+        with build.timings.step("read: cache"):
+            read_cache.finish_reading(build)
+        build.timings.stop("read")
+        with build.timings.step("structure"):
+            structure.prepare(build, generator)
+        search_index.start_search_files(build, generator)
+
+    def article_writer_finalized(self, generator: Any, writer: Any) -> None:
+        build = self.build
+        build.timings.stop("pages: queue")  # the story pages are queued by now
+        for step, stage in (
+            ("listings", listings.write_listings),
+            ("feeds", feeds.write_feeds),
+            ("sitemap", sitemap.write_sitemaps),
+        ):
+            with build.timings.step(step):
+                stage(build, generator, writer)
+        with build.timings.step("static files"):
+            static_files.copy_theme_files(build.settings)
+
+    def finalized(self, pelican: Any) -> None:
+        build = self.build
+        with build.timings.step("render"):
+            writer.flush_pages(build)
+        with build.timings.step("search: wait"):
+            search_index.finish_search_files(build)
+        build.timings.stop("total")
+        build.timings.finish(build.settings.cache)
+        self._build = None
+        build.failures.report()  # last: after every page and file
