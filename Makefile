@@ -101,7 +101,7 @@ format: $(VENV)/.installed
 test: setup browser lint
 	$(BIN)/pytest -n logical --dist loadfile --durations=15 $(PYTEST_ARGS)
 
-bench: setup
+bench: setup browser
 	$(BIN)/python -m benchmarks
 
 FUZZ_SECONDS ?= 60

@@ -15,8 +15,8 @@
   seconds and in function calls (``benchmarks.growth``).
 
 Each pair runs three times, alternating, and each side keeps its best time.
-Two piles: one numbered copy of the sample (58 items) and BENCH_COPIES copies
-(default 40: 2,320 items).
+Two piles: one numbered copy of the sample (62 items) and BENCH_COPIES copies
+(default 40: 2,480 items).
 """
 
 from __future__ import annotations
