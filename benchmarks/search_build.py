@@ -18,9 +18,10 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import synthetic_items
+from generator.addresses import day_key
 from generator.content.files import relative_path
-from generator.search.index import SearchDocument
 from generator.search.shards import MANIFEST, build_shards, dump
+from generator.search.store import SearchDocument
 from generator.site.templating import nl_datetime
 
 DAY = 150  # a day's wire in the synthetic archive
@@ -35,7 +36,8 @@ def documents(count: int) -> list[SearchDocument]:
             city=item.city or "",
             section=item.section,
             date=item.date.isoformat(),
-            date_text=nl_datetime(item.date, "minute"),
+            date_text=nl_datetime(item.date, item.date_precision),
+            day=day_key(item.date),
         )
         for item in synthetic_items(count)
     ]

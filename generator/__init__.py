@@ -10,7 +10,7 @@ The pipeline, one folder per stage:
     site/      the Pelican plugin: reader, listings, feeds, search index
     search/    the Dutch Lunr pipeline and query, shared by the build and the tests
 
-The converter side (everything but site/) never imports Pelican.
+The converter side (everything but site/) never imports Pelican. The version
+is pyproject.toml's alone (``wire-archive --version`` reads it from the installed
+package's metadata).
 """
-
-__version__ = "0.1.0"

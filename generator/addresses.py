@@ -14,7 +14,7 @@ Promises:
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
@@ -23,9 +23,15 @@ SECTION, CITY = "rubriek", "plaats"  # the first part of a group's URL
 INDEX = "index.html"
 
 
+def aware(moment: datetime) -> datetime:
+    """``moment`` with an offset: a naive one is taken as UTC, never as the
+    machine's own zone, so every machine files it on the same day."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def local_time(moment: datetime) -> datetime:
-    """``moment`` on the archive's clock (a naive moment is taken as UTC)."""
-    return moment.astimezone(ARCHIVE_ZONE)
+    """``moment`` on the archive's clock."""
+    return aware(moment).astimezone(ARCHIVE_ZONE)
 
 
 def local_day(moment: datetime) -> date:

@@ -1,13 +1,14 @@
 """The import cache: what earlier imports already did, so unchanged input costs nothing.
 
 Promises:
-- a wire file whose size and modification time (and its sidecar's) are as
-  when it was last imported without error, by the same converter code and
-  options, is not read again: its stories are already in content/;
-- content/'s index (each file's id, slug, title, date, and what matching a
-  new item against it needs: lead, agency, guid...) is kept per file and
-  re-read only for files that changed, so a large archive is not parsed on
-  every import;
+- a wire file whose stamp (``storage.file_stamp``: size, modification time,
+  inode), and its sidecar's, are as when it was last imported without error,
+  by the same converter code and options, is not read again: its stories are
+  already in content/;
+- content/'s index (an ``IndexEntry`` per file: its id, slug, title, date,
+  and what matching a new item against it needs) is kept per file and re-read
+  only for files that changed, so a large archive is not parsed on every
+  import; an entry the cache cannot read back is dropped, its file read again;
 - a wire file whose story was not written as it says (kept after a hand
   edit, or failed) is not remembered, so the next import reads and reports
   it again;
@@ -22,38 +23,38 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from generator.code_digest import code_digest
+from generator.content.index import IndexEntry
 from generator.formats.sidecar import sidecar_path
-from generator.storage import atomic_write, file_stamp
+from generator.storage import Stamp, atomic_write, file_stamp, stamp_from_json
 
-CACHE_FORMAT = 4  # 4: file stamps with the inode
+CACHE_FORMAT = 5  # 4: file stamps with the inode; 5: index entries of named fields
 # The converter's own code and data: a change to any of them invalidates the cache.
 CONVERTER_CODE = (
     *("formats", "text", "places", "content"),
     *("model.py", "merge.py", "matching.py", "importer.py", "sources.py", "errors.py"),
-    *("addresses.py", "storage.py"),
+    *("addresses.py", "storage.py", "yaml_safe.py"),
 )
 
-Stamp = list[int]  # size and mtime_ns of a file and its sidecar
+SourceStamp = tuple[Stamp, Stamp]  # a wire file's and its sidecar's
 
 
 def converter_fingerprint() -> str:
     return code_digest(CONVERTER_CODE)
 
 
-def stamp(path: Path) -> Stamp:
+def stamp(path: Path) -> SourceStamp:
     """The stamps of a wire file and of its sidecar."""
-    return [*file_stamp(path), *file_stamp(sidecar_path(path))]
+    return file_stamp(path), file_stamp(sidecar_path(path))
 
 
 @dataclass
 class ImportCache:
     path: Path | None
     options: str
-    sources: dict[str, Stamp] = field(default_factory=dict)
-    index: dict[str, list[Any]] = field(default_factory=dict)
+    sources: dict[str, SourceStamp] = field(default_factory=dict)
+    index: dict[str, IndexEntry] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None, options: str) -> ImportCache:
@@ -64,11 +65,11 @@ class ImportCache:
             data = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return loaded  # a damaged cache is no cache
-        if data.get("format") != CACHE_FORMAT:
+        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
             return loaded
-        loaded.index = data.get("index", {})
+        loaded.index = _entries(data.get("index"))
         if data.get("converter") == converter_fingerprint() and data.get("options") == options:
-            loaded.sources = data.get("sources", {})
+            loaded.sources = _source_stamps(data.get("sources"))
         return loaded
 
     def unchanged(self, source: Path) -> bool:
@@ -85,9 +86,32 @@ class ImportCache:
             "converter": converter_fingerprint(),
             "options": self.options,
             "sources": self.sources,
-            "index": self.index,
+            "index": {name: entry.to_json() for name, entry in self.index.items()},
         }
         atomic_write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def _entries(data: object) -> dict[str, IndexEntry]:
+    """The index entries that read back; a file without one is read again."""
+    if not isinstance(data, dict):
+        return {}
+    read = ((name, IndexEntry.from_json(entry)) for name, entry in data.items())
+    return {name: entry for name, entry in read if entry is not None}
+
+
+def _source_stamps(data: object) -> dict[str, SourceStamp]:
+    """The wire files' stamps that read back; a file without one is read again."""
+    if not isinstance(data, dict):
+        return {}
+    read = ((name, _source_stamp(value)) for name, value in data.items())
+    return {name: found for name, found in read if found is not None}
+
+
+def _source_stamp(value: object) -> SourceStamp | None:
+    if not (isinstance(value, list) and len(value) == 2):
+        return None
+    own, sidecar = (stamp_from_json(part) for part in value)
+    return None if own is None or sidecar is None else (own, sidecar)
 
 
 def cache_file(cache_dir: Path, content: Path) -> Path:

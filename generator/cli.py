@@ -14,13 +14,13 @@ from pathlib import Path
 
 import click
 
-from generator import __version__
 from generator.cache import cache_file
 from generator.cli_progress import progress_bar
 from generator.content.store import Outcome
 from generator.errors import WireArchiveError
 from generator.formats.sidecar import parse_timestamp
-from generator.importer import Summary, run_import
+from generator.import_summary import Summary
+from generator.importer import run_import
 from generator.search.query import Filters, search
 from generator.search.shards import load_all_shards
 
@@ -40,7 +40,7 @@ class _Timestamp(click.ParamType):  # type: ignore[type-arg]  # generic only in 
 
 
 @click.group()
-@click.version_option(__version__, prog_name="wire-archive")
+@click.version_option(package_name="wire-archive", prog_name="wire-archive")
 def main() -> None:
     """Turn a pile of news-wire items into a searchable static website."""
 
@@ -187,31 +187,25 @@ def search_command(
             raise click.BadParameter(f"expected YYYY-MM-DD, found {value!r}", param_hint=option)
     try:
         shards = load_all_shards(site / "search")
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, WireArchiveError) as error:
         raise click.ClickException(
             f"expected the search files of a built site in {site}/search: {error}"
         ) from error
     filters = Filters(section or None, city or None, date_from, date_to)
     results = search(shards, query, filters, order)
-    shown = results.hits[:limit]
+    shown = [hit.record for hit in results.hits[:limit]]
     if as_json:
         rows = [
-            {
-                "url": h.doc[0],
-                "title": h.doc[1],
-                "city": h.doc[3],
-                "section": h.doc[4],
-                "date": h.doc[5],
-            }
-            for h in shown
+            {"url": d.url, "title": d.title, "city": d.city, "section": d.section, "date": d.date}
+            for d in shown
         ]
         click.echo(
             json.dumps({"total": len(results.hits), "hits": rows}, ensure_ascii=False, indent=2)
         )
         return
-    for hit in shown:
-        place = f" · {hit.doc[3]}" if hit.doc[3] else ""
-        click.echo(f"{hit.doc[6]}{place} · {hit.doc[4]}\n  {hit.doc[1]}\n  {hit.doc[0]}")
+    for doc in shown:
+        place = f" · {doc.city}" if doc.city else ""
+        click.echo(f"{doc.date_text}{place} · {doc.section}\n  {doc.title}\n  {doc.url}")
     click.echo(
         f"{len(results.hits)} berichten gevonden." if results.hits else "Geen berichten gevonden."
     )

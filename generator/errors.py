@@ -1,9 +1,10 @@
 """One error hierarchy for the whole tool.
 
-Every error knows the exit status it stands for and renders as a sentence that
-says what was expected, what was found, and where (path and line when known),
-so the CLI can print ``Error: ...`` and exit without a traceback. (A wrong call
-of the command, exit status 2, is click's ``UsageError``.)
+Every error renders as a sentence that says what was expected, what was found,
+and where (path and line when known), so the CLI can print ``Error: ...`` and
+exit without a traceback. The exit status is the CLI's to decide (see
+``generator.cli``): 1 when a file failed, 0 when files were only skipped
+(a wrong call of the command, exit status 2, is click's ``UsageError``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from pathlib import Path
 
 class WireArchiveError(Exception):
     """Base class: something the user can act on, not a bug."""
-
-    exit_code = 1
 
     def __init__(self, message: str, *, path: Path | str | None = None, line: int | None = None):
         super().__init__(message)
@@ -39,8 +38,6 @@ class InputError(WireArchiveError):
 class NotAStoryError(InputError):
     """A well-formed file that holds no text story (a package, a video's metadata,
     a fragment of a document): reported as skipped with the reason, not as a failure."""
-
-    exit_code = 0
 
 
 class ParseError(InputError):

@@ -7,34 +7,34 @@ file, also across imports (see ``generator.merge``). A story that cannot be
 written is reported with its path and the rest is saved; a disk that takes no
 file at all (full, read-only) stops the import with one error, and no file is
 left half-written. Every story file whose text a newer version replaced is
-reported (``Summary.replaced``); a hand-edited one with an update waiting is
-reported on every run until resolved (its wire files are read again).
-Running the same import twice changes no byte; with the cache
-(``generator.cache``) the second run does not even read the unchanged files.
-Large piles are parsed in worker processes, one per core.
+reported (``Summary.replaced``, ``generator.import_summary``); a hand-edited
+one with an update waiting is reported on every run until resolved (its wire
+files are read again). The story files written are durable when the import
+returns (``storage.sync_files``). Running the same import twice changes no
+byte; with the cache (``generator.cache``) the second run does not even read
+the unchanged files. Large piles are parsed in worker processes, one per core
+(``generator.parallel``).
 """
 
 from __future__ import annotations
 
-import os
 import time
-from collections import Counter
 from collections.abc import Callable, Collection, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from generator.cache import ImportCache
 from generator.content.frontmatter import split
+from generator.content.index import IndexEntry
 from generator.content.lock import import_lock
 from generator.content.store import ContentStore, Outcome, WriteError
 from generator.errors import ContentError, WireArchiveError
 from generator.formats import is_wire_file
+from generator.import_summary import Replaced, Summary
 from generator.merge import merge_all, merge_group, resolve_identities
 from generator.model import WireItem
+from generator.parallel import fork_stream, worth_forking
 from generator.sources import (
     Parsed,
     display_name,
@@ -45,69 +45,8 @@ from generator.sources import (
 )
 from generator.storage import remove_stale_temp_files, sync_files
 
-
-@dataclass(frozen=True)
-class Replaced:
-    """A story file whose text a newer version replaced."""
-
-    path: str
-    version: int
-    source: str  # the wire file that gave the new text
-
-    def __str__(self) -> str:
-        return f"{self.path} (text of version {self.version} from {self.source})"
-
-
-@dataclass
-class Summary:
-    """What an import did, for people and (``--json``) for machines."""
-
-    files: int = 0
-    skipped: int = 0  # unchanged since the last import: not read again
-    items: int = 0
-    outcomes: Counter[str] = field(default_factory=Counter)
-    merged: int = 0
-    ignored: list[str] = field(default_factory=list)  # no wire files by their names
-    not_stories: list[str] = field(default_factory=list)  # wire files without a text story
-    formats: dict[str, Counter[str]] = field(default_factory=dict)
-    errors: list[WireArchiveError] = field(default_factory=list)
-    kept_edited: list[str] = field(default_factory=list)  # an update waits: reported every run
-    replaced: list[Replaced] = field(default_factory=list)  # files whose text a newer one took
-    not_forced: list[str] = field(default_factory=list)  # --force files no story of this run wrote
-    unsettled: set[str] = field(default_factory=set)  # sources of stories kept or failed
-    seconds: float = 0.0
-
-    @property
-    def failed(self) -> int:
-        return len(self.errors)
-
-    def count_format(self, parsed: Parsed) -> None:
-        counts = self.formats.setdefault(parsed.wire_format or "unknown", Counter())
-        counts["files"] += 1
-        counts["items"] += len(parsed.items)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "files": self.files,
-            "skipped_unchanged_files": self.skipped,
-            "items": self.items,
-            **{outcome.value: self.outcomes[outcome.value] for outcome in Outcome},
-            "merged": self.merged,
-            "failed": self.failed,
-            "errors": [str(error) for error in self.errors],
-            "kept_edited": self.kept_edited,
-            "replaced": [asdict(replaced) for replaced in self.replaced],
-            "not_forced": self.not_forced,
-            "ignored": self.ignored,
-            "skipped_not_stories": self.not_stories,
-            "formats": {name: dict(counts) for name, counts in sorted(self.formats.items())},
-            "seconds": round(self.seconds, 3),
-        }
-
-
 ProgressCallback = Callable[[int, int], None]
 SavedCallback = Callable[[Outcome, Path], None]
-PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
 
 
 def run_import(
@@ -175,7 +114,7 @@ def _write_stories(
     items: list[WireItem],
     content: Path,
     force: Collection[Path],
-    index: dict[str, list[Any]],
+    index: dict[str, IndexEntry],
     summary: Summary,
     on_saved: SavedCallback | None,
 ) -> ContentStore:
@@ -227,20 +166,18 @@ def _parse_all(
     jobs: int | None,
     progress: ProgressCallback | None,
 ) -> Iterator[Parsed]:
-    """Every file parsed, in order; in worker processes when the pile is large."""
-    workers = jobs or os.cpu_count() or 1
-    if workers > 1 and len(paths) >= PARALLEL_FROM:
+    """Every file parsed, in order; in worker processes when the pile is large
+    (``generator.parallel``: ``jobs`` of them, default one per core)."""
+    processes = jobs or 0
+    if worth_forking(len(paths), processes):
         # Results come back pickled by parse_packed, which cannot fail, so that
         # one file whose result does not travel costs that file, not the pool.
-        with ProcessPoolExecutor(workers) as pool:
-            packed = pool.map(
-                partial(parse_packed, default_captured_at=captured_at), paths, chunksize=64
-            )
-            results = map(unpack, paths, packed)
-            yield from _counted(results, len(paths), progress)
+        parse = partial(parse_packed, default_captured_at=captured_at)
+        packed = fork_stream(parse, paths, chunksize=64, processes=processes)
+        results = map(unpack, paths, packed)
     else:
-        parse = partial(parse_file, default_captured_at=captured_at)
-        yield from _counted(map(parse, paths), len(paths), progress)
+        results = map(partial(parse_file, default_captured_at=captured_at), paths)
+    yield from _counted(results, len(paths), progress)
 
 
 def _counted(
@@ -266,7 +203,7 @@ def integrate(
     rest is saved). Returns the story files written or kept, in the pile's order.
     """
     summary.items = len(items)
-    resolved = resolve_identities(items, store)
+    resolved = resolve_identities(items, store.stories)
     versions: dict[str, list[WireItem]] = {}
     for item in resolved:
         versions.setdefault(item.id, []).append(item)

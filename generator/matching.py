@@ -18,19 +18,21 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
+from generator.addresses import aware
 from generator.model import DatePrecision, WireItem
 from generator.text.identity import story_id
+from generator.text.updates import split_version
 
-_VERSION_SUFFIX = re.compile(r"\s*\(\d{1,2}\)$")
 MIN_LEAD = 40  # characters: shorter leads are too common to identify a story
 
 
 def title_key(title: str) -> str:
-    """A headline folded for matching: no case, spacing, version suffix or final period."""
-    bare = _VERSION_SUFFIX.sub("", " ".join(title.casefold().split()))
+    """A headline folded for matching: no case, spacing, version marker (see
+    ``generator.text.updates.split_version``) or final period."""
+    bare, _ = split_version(" ".join(title.casefold().split()))
     return bare.rstrip(". ")
 
 
@@ -73,15 +75,32 @@ class Known:
 
     @classmethod
     def of(cls, item: WireItem) -> Known:
-        return cls(
+        return cls.dated(
             item.id,
-            _aware(item.date),
-            _aware(max(item.date, item.modified or item.date, key=_aware)),
+            item.date,
+            item.modified,
             str(item.date_precision),
-            item.agency,
-            item.wire_format,
-            item.guid,
+            agency=item.agency,
+            wire_format=item.wire_format,
+            guid=item.guid,
         )
+
+    @classmethod
+    def dated(
+        cls,
+        story: str,
+        date: datetime,
+        modified: datetime | None,
+        precision: str,
+        *,
+        agency: str | None = None,
+        wire_format: str | None = None,
+        guid: str | None = None,
+    ) -> Known:
+        """A story dated ``date`` whose newest version is of ``modified`` (if later)."""
+        first = aware(date)
+        latest = max(first, aware(modified)) if modified else first
+        return cls(story, first, latest, precision, agency, wire_format, guid)
 
     @property
     def slack(self) -> timedelta:
@@ -138,11 +157,6 @@ def agency_family(agency: str | None) -> str | None:
 def format_family(wire_format: str | None) -> str:
     """``ninjs-2`` -> ``ninjs``, ``newsml-g2`` -> ``newsml``; a copied page -> ``webpage``."""
     return wire_format.split("-")[0] if wire_format else "webpage"
-
-
-def _aware(moment: datetime) -> datetime:
-    # Parsers give dates with an offset; one without is read as UTC, not refused.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Stories(Protocol):

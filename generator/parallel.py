@@ -19,21 +19,25 @@ Promises:
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from multiprocessing.pool import Pool
+from functools import partial
 from multiprocessing.process import BaseProcess
-from typing import Any, TypeVar
+from typing import TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 PARALLEL_FROM = 200  # items (files, pages, shards' stories) for workers to pay off
 
-# What the function of a map shares with its workers: set before they fork,
-# so they inherit it instead of unpickling it; cleared when the map ends.
-_shared: list[Any] = []
+# What the function of each map shares with its workers: set before they fork,
+# so they inherit it instead of unpickling it; removed when the map ends. Keyed
+# by map, so maps under way at once (a stream left open) each find their own.
+_shared: dict[int, tuple[Callable[[object, object], object], object]] = {}
+_map_keys = itertools.count()
 
 
 def workers(wanted: int = 0) -> int:
@@ -80,7 +84,7 @@ def fork_map(
     function: Callable[..., Result],
     items: Sequence[Item],
     *,
-    shared: Any = None,
+    shared: object = None,
     minimum: int = PARALLEL_FROM,
     chunksize: int = 1,
     processes: int = 0,
@@ -102,47 +106,42 @@ def fork_stream(
     function: Callable[..., Result],
     items: Sequence[Item],
     *,
-    shared: Any = None,
+    shared: object = None,
     minimum: int = PARALLEL_FROM,
     chunksize: int = 1,
     processes: int = 0,
 ) -> Generator[Result]:
     """The results of ``fork_map`` one by one, in order, as workers finish them;
-    closing the iterator early stops the workers."""
-    call = _call if shared is not None else function
+    closing the iterator early cancels what they have not begun."""
     if not worth_forking(len(items), processes, minimum):
-        if shared is not None:
-            _shared.append((function, shared))
-        try:
-            yield from map(call, items)
-        finally:
-            if shared is not None:
-                _shared.pop()
+        yield from map(function if shared is None else partial(function, shared), items)
         return
-    _shared.append((function, shared))
+    key = next(_map_keys)
+    _shared[key] = (function, shared)
+    # ``_call`` calls function(shared, item) in the worker: it returns what function does.
+    call = function if shared is None else cast("Callable[[Item], Result]", partial(_call, key))
     try:
-        with frozen_heap():
-            pool = _pool(min(workers(processes), len(items)))
+        # An executor, not multiprocessing's Pool: a worker that dies (killed,
+        # out of memory) is BrokenProcessPool here, where Pool waits for ever.
+        count = min(workers(processes), len(items))
+        executor = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
         try:
-            yield from pool.imap(call, items, chunksize=chunksize)
+            with frozen_heap():  # the workers fork at the first submission, inside map
+                results = executor.map(call, items, chunksize=chunksize)
+            yield from results
         finally:
-            pool.terminate()
-            pool.join()
+            executor.shutdown(wait=True, cancel_futures=True)
     finally:
-        _shared.pop()
+        del _shared[key]
 
 
-def _pool(count: int) -> Pool:
-    return multiprocessing.get_context("fork").Pool(count)
-
-
-def _call(item: Any) -> Any:
-    """In a worker (or here): the shared function with its shared state."""
-    function, shared = _shared[-1]
+def _call(key: int, item: object) -> object:
+    """In a worker: the function of map ``key`` with its shared state."""
+    function, shared = _shared[key]
     return function(shared, item)
 
 
-def fork_process(function: Callable[..., None], *args: Any, name: str) -> BaseProcess:
+def fork_process(function: Callable[..., None], *args: object, name: str) -> BaseProcess:
     """``function(*args)`` in a forked process, started now; the caller joins it."""
     process = multiprocessing.get_context("fork").Process(target=function, args=args, name=name)
     with frozen_heap():  # the child shares the parent's objects instead of copying them

@@ -8,7 +8,8 @@ Promises:
 - ``write_if_changed`` leaves a file that already holds the text untouched,
   its modification time too, so rebuilds change only what changed;
 - ``sync_files`` makes the files named, and the folders that list them,
-  durable: only what was written, never the whole machine's page cache;
+  durable: what was written (a file and folder at a time, or for many files
+  their filesystem at once), never the whole machine's page cache;
 - ``file_stamp`` is the one way a stage tells whether a file changed since it
   last looked (size, modification time, inode: a file replaced by another of
   the same size and time still differs).
@@ -16,11 +17,14 @@ Promises:
 
 from __future__ import annotations
 
+import ctypes
 import os
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 TEMP_SUFFIX = ".wire-tmp"
 Stamp = tuple[int, int, int]  # size, modification time in nanoseconds, inode
@@ -34,6 +38,15 @@ def file_stamp(path: Path | str) -> Stamp:
     except (OSError, ValueError):  # not there, or cannot be: a name too long, a link loop
         return ABSENT
     return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def stamp_from_json(value: object) -> Stamp | None:
+    """A stamp as JSON gave it back (a list of three whole numbers), else ``None``."""
+    if not (isinstance(value, list) and len(value) == 3):
+        return None
+    if not all(isinstance(number, int) and not isinstance(number, bool) for number in value):
+        return None
+    return value[0], value[1], value[2]
 
 
 @contextmanager
@@ -92,15 +105,64 @@ def remove_stale_temp_files(folder: Path) -> int:
     return removed
 
 
+# Files: from this many on, one syncfs of their filesystem costs less than an
+# fsync of each and of their folders (measured on ext4: 50 story files 14 ms
+# against 3 ms, 2,000 files 352 ms against 39 ms); below it, a small import
+# does not wait for what other programs left pending on the filesystem.
+SYNCFS_FROM = 32
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+
+
 def sync_files(paths: Iterable[Path]) -> None:
-    """Make the files at ``paths`` and the entries naming them durable: each
-    file's data, then each folder once (a rename is durable only with its folder)."""
-    folders: set[Path] = set()
-    for path in paths:
+    """Make the files at ``paths`` and the entries naming them durable.
+
+    Few files: each file's data, then each folder once (a rename is durable
+    only with its folder). ``SYNCFS_FROM`` files or more: one ``syncfs`` of
+    each filesystem they lie on (Linux), which writes out that filesystem's
+    pending data in one go, never the whole machine's; where there is no
+    ``syncfs``, or it fails, each file and folder as for few."""
+    files = list(paths)
+    folders = sorted({path.parent for path in files})
+    if len(files) >= SYNCFS_FROM and _sync_filesystems(folders):
+        return
+    for path in files:
         _fsync(path, os.O_RDONLY)
-        folders.add(path.parent)
-    for folder in sorted(folders):
-        _fsync(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    for folder in folders:
+        _fsync(folder, _FOLDER_FLAGS)
+
+
+def _sync_filesystems(folders: list[Path]) -> bool:
+    """One ``syncfs`` per filesystem holding ``folders``; whether each succeeded."""
+    syncfs = _syncfs()
+    if syncfs is None:
+        return False
+    one_per_filesystem: dict[int, Path] = {}
+    for folder in folders:
+        try:
+            one_per_filesystem.setdefault(folder.stat().st_dev, folder)
+        except FileNotFoundError:
+            continue  # removed since: nothing in it to keep
+    for folder in one_per_filesystem.values():
+        descriptor = os.open(folder, _FOLDER_FLAGS)
+        try:
+            if syncfs(descriptor) != 0:
+                return False
+        finally:
+            os.close(descriptor)
+    return True
+
+
+@cache
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's ``syncfs(2)`` from the C library; ``None`` elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):  # no C library to load, or one without syncfs
+        return None
+    syncfs.argtypes, syncfs.restype = [ctypes.c_int], ctypes.c_int
+    return cast("Callable[[int], int]", syncfs)
 
 
 def _fsync(path: Path, flags: int) -> None:

@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from generator.addresses import ARCHIVE_ZONE
 from generator.errors import ParseError
 from generator.formats.story import first_date
-from generator.text.ages import AMSTERDAM, date_from_age, parse_age
+from generator.text.ages import date_from_age, parse_age
 from generator.text.clean import EARLIEST_YEAR, LATEST_YEAR
 from tests.test_bad_fields import LEAD, anp, nitf, read, read_ninjs
 
@@ -78,7 +79,7 @@ def test_the_edges_of_the_range_are_read(year: int) -> None:
 
 def _exists_in_amsterdam(moment: datetime) -> bool:
     """Whether the wall time and offset of ``moment`` are what Amsterdam shows then."""
-    local = moment.astimezone(UTC).astimezone(AMSTERDAM)
+    local = moment.astimezone(UTC).astimezone(ARCHIVE_ZONE)
     return (local.replace(tzinfo=None), local.utcoffset()) == (
         moment.replace(tzinfo=None),
         moment.utcoffset(),

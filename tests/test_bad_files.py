@@ -14,7 +14,8 @@ import pytest
 
 import generator.sources
 from generator.errors import InputError, ParseError
-from generator.importer import PARALLEL_FROM, run_import
+from generator.importer import run_import
+from generator.parallel import PARALLEL_FROM
 from generator.sources import Parsed, parse_file, parse_packed, unpack
 
 CAPTURED = datetime.fromisoformat("2025-03-14T18:05:00+01:00")

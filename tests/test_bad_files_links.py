@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import Summary, run_import
+from generator.import_summary import Summary
+from generator.importer import run_import
 from tests.conftest import ROOT
 
 CAPTURED = datetime.fromisoformat("2025-03-14T18:05:00+01:00")

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from generator.search.query import Filters, search
 from generator.search.shards import load_all_shards
+from generator.search.store import FIELDS
 from tests.local_site import launch_chromium, serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
@@ -40,8 +41,9 @@ def hostile_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory)
     for shard in (copy / "search").glob("20*.json"):
         data = json.loads(shard.read_text("utf-8"))
         for doc in data["store"].values():
-            if "Tafelberg" in doc[1]:
-                doc[1], doc[2] = HOSTILE_TITLE, HOSTILE_LEAD
+            if "Tafelberg" in doc[FIELDS.index("title")]:
+                doc[FIELDS.index("title")] = HOSTILE_TITLE
+                doc[FIELDS.index("lead")] = HOSTILE_LEAD
         shard.write_text(json.dumps(data), "utf-8")
     with serve(copy) as url:
         yield url
@@ -90,7 +92,8 @@ def expected_titles(
 ) -> list[str]:
     """What the Python side answers: the browser must show the same, in the same order."""
     return [
-        hit.doc[1] for hit in search(load_all_shards(site / "search"), query, filters, order).hits
+        hit.record.title
+        for hit in search(load_all_shards(site / "search"), query, filters, order).hits
     ]
 
 
@@ -255,3 +258,47 @@ def test_the_content_security_policy_is_in_force(browser: Browser, site_url: str
     page.wait_for_function("() => window.violations > 0")  # the browser reports the block
     assert page.evaluate("() => window.injected") is None
     context.close()
+
+
+@pytest.fixture(scope="module")
+def reordered_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample with its search rows written in the reverse of the schema's order."""
+    from generator.search.store import FIELDS
+    from tests.test_search_store import site_in_field_order
+
+    target = tmp_path_factory.mktemp("reordered") / "site"
+    with serve(site_in_field_order(built_site, target, FIELDS[::-1])) as url:
+        yield url
+
+
+SHOWN_RESULTS = """() => Array.from(document.querySelectorAll('#search-results li')).map(li => {
+    const time = li.querySelector('time');
+    return [new URL(li.querySelector('.story-title a').href).pathname,
+            li.querySelector('.story-title a').textContent, time.textContent,
+            time.getAttribute('datetime'), li.querySelector('.meta').textContent,
+            li.querySelector('.lead').textContent];
+})"""
+
+
+def test_each_field_of_a_result_is_shown_by_its_name_in_any_field_order(
+    page: Page, reordered_site_url: str, built_site: Path
+) -> None:
+    hits = search(load_all_shards(built_site / "search"), "haven").hits
+    expected = [
+        [
+            f"/{d.url}",
+            d.title,
+            d.date_text,
+            d.date,
+            " · ".join(part for part in (d.date_text, d.city, d.section) if part),
+            d.lead,
+        ]
+        for d in (hit.record for hit in hits)
+    ]
+    assert expected and any(d.city for d in (hit.record for hit in hits))
+    page.goto(f"{reordered_site_url}/zoeken/")
+    type_query(page, "haven")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('#search-results li').length === {len(expected)}"
+    )
+    assert page.evaluate(SHOWN_RESULTS) == expected

@@ -139,7 +139,7 @@ def test_each_bad_file_is_reported_with_its_reason(bad_pile: dict[str, object]) 
     bad = bad_pile["bad"]
     assert isinstance(bad, dict)
     assert f"{bad['not-yaml']}:3: expected valid YAML front matter" in log
-    assert f"{bad['no-title']}: could not find information about 'title'" in log
+    assert f"{bad['no-title']}: expected a 'title' in the front matter" in log
     assert f"{bad['brackets']}: expected a story body of at most 1,000,000 characters" in log
     assert f"{bad['huge-lead']}: expected a story file of at most" in log
 

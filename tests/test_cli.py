@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -225,3 +226,10 @@ def test_a_sidecar_names_the_section_and_refuses_unknown_keys(tmp_path: Path) ->
     assert result.returncode == 1
     expected = "expected only the keys captured_at, section, found 'rubriek'"
     assert f"Error: {wire / 'los.meta.yaml'}: {expected}" in result.stderr
+
+
+def test_the_version_is_pyprojects() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"wire-archive, version {project['version']}"

@@ -14,7 +14,8 @@ import pytest
 from generator.content.store import ContentStore
 from generator.errors import NotAStoryError, WireArchiveError
 from generator.formats import Source, read_items
-from generator.importer import Summary, integrate
+from generator.import_summary import Summary
+from generator.importer import integrate
 from tests.conftest import FIXTURES
 from tests.fixture_files import Case, read_cases
 

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.importer import Summary, run_import
+from generator.import_summary import Summary
+from generator.importer import run_import
 from tests.test_cli import write_page
 
 BRIDGE = """Brug bij Kampen gaat dicht

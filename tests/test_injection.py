@@ -15,6 +15,7 @@ import pytest
 import yaml
 from lxml import html
 
+from generator.search.shards import load_all_shards
 from tests.conftest import FIXTURES, ROOT, run_cli
 
 pytestmark = pytest.mark.site
@@ -99,10 +100,9 @@ def test_feeds_and_search_files_carry_the_text(
     assert sorted(entry.title for entry in feed.entries) == sorted(
         story["title"] for story in stories
     )
-    store = {}
-    for shard in (output / "search").glob("20*.json"):
-        store.update(json.loads(shard.read_text("utf-8"))["store"])
-    assert sorted(doc[1] for doc in store.values()) == sorted(story["title"] for story in stories)
+    shards = load_all_shards(output / "search")
+    titles = [record.title for shard in shards for record in shard.store.values()]
+    assert sorted(titles) == sorted(story["title"] for story in stories)
 
 
 def test_no_name_can_write_outside_its_folder_or_clobber_another(

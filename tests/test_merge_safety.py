@@ -15,8 +15,12 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.content.store import ENTRY_LENGTH, ContentStore
-from generator.importer import Summary, run_import
+from generator.content.files import render
+from generator.content.frontmatter import split
+from generator.content.index import IndexEntry
+from generator.content.store import ContentStore
+from generator.import_summary import Summary
+from generator.importer import run_import
 from generator.matching import (
     LEAD_WINDOW,
     UPDATE_WINDOW,
@@ -25,10 +29,12 @@ from generator.matching import (
     agency_family,
     compatible,
     format_family,
+    title_key,
 )
 from generator.merge import resolve_identities
 from generator.model import DatePrecision, WireItem
 from generator.text.identity import story_id
+from generator.text.updates import split_version
 from tests.test_cli import write_page
 
 AEX_2024 = """AEX opent hoger
@@ -183,7 +189,7 @@ def stored(tmp_path: Path, *stories: WireItem) -> ContentStore:
 
 def joins(tmp_path: Path, story: WireItem, newcomer: WireItem) -> bool:
     """Does ``newcomer`` get the id of ``story``, stored in content/ before?"""
-    [resolved] = resolve_identities([newcomer], stored(tmp_path, story))
+    [resolved] = resolve_identities([newcomer], stored(tmp_path, story).stories)
     return resolved.id == story.id
 
 
@@ -281,6 +287,55 @@ def test_families() -> None:
 def test_an_index_entry_of_an_older_cache_is_read_again(tmp_path: Path) -> None:
     store = stored(tmp_path, item())
     [(name, entry)] = store.index.items()
-    assert len(entry) == ENTRY_LENGTH
-    again = ContentStore(tmp_path, index={name: entry[:7]})  # the format before dates and agency
-    assert again.index[name] == entry and again.by_lead(entry[6])
+    assert entry.lead is not None and IndexEntry.from_json(entry.to_json()) == entry
+    older = [*entry.stamp, entry.id, entry.slug, entry.title, entry.date, entry.lead]
+    assert IndexEntry.from_json(older) is None  # the positional list of cache format 4
+    unreadable = replace(entry, stamp=(0, 0, 0), title="Ander bericht", lead=None)
+    for stale in (unreadable, IndexEntry((0, 0, 0))):
+        again = ContentStore(tmp_path, index={name: stale})
+        assert again.index[name] == entry and again.stories.by_lead(entry.lead)
+
+
+def test_an_index_entry_from_the_file_equals_the_one_of_the_item_written() -> None:
+    story = item(guid="urn:anp:1", agency="ANP", wire_format="ninjs-2")
+    story = replace(story, modified=story.date + timedelta(hours=2), slug="bussen")
+    written = render(story, "bussen")
+    metadata, _ = split(written)
+    stamp = (1, 2, 3)
+    assert IndexEntry.of_front_matter(stamp, metadata) == IndexEntry.of_item(stamp, story, "bussen")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"stamp": [1, 2], "id": "wa-1"},
+        {"stamp": [1, 2, True], "id": "wa-1"},
+        {"stamp": [1, 2, 3], "id": 7},
+        {"stamp": [1, 2, 3], "story": "wa-1"},
+        {"id": "wa-1"},
+        "wa-1",
+    ],
+)
+def test_an_index_entry_that_does_not_parse_is_none(data: object) -> None:
+    assert IndexEntry.from_json(data) is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "key"),
+    [
+        ("Brand in haven (2)", "brand in haven"),
+        ("Brand in haven(99)", "brand in haven"),
+        ("Brand in haven. (3)", "brand in haven"),
+        ("Zomerserie (1)", "zomerserie (1)"),
+        ("Stand (0)", "stand (0)"),
+        ("Storing (02)", "storing (02)"),
+        ("Afsluitdijk (100)", "afsluitdijk (100)"),
+        ("(2)", "(2)"),
+    ],
+)
+def test_a_headline_is_matched_without_the_version_marker_the_reader_takes_off(
+    headline: str, key: str
+) -> None:
+    assert title_key(headline) == key
+    bare, version = split_version(headline)
+    assert title_key(bare) == key and (version > 1) == (bare != headline)

@@ -100,7 +100,7 @@ def without_provenance(found: dict[str, dict[str, Any]]) -> dict[str, dict[str, 
 
 def test_worker_processes_give_the_same_archive_as_one(tmp_path: Path) -> None:
     from benchmarks.pile import make_pile
-    from generator.importer import PARALLEL_FROM
+    from generator.parallel import PARALLEL_FROM
 
     wire = tmp_path / "wire"
     wire.mkdir()

@@ -18,7 +18,6 @@ from lxml import html as lxml_html
 from generator.content.files import is_hand_edited, read_item, render
 from generator.content.frontmatter import join, split
 from generator.content.markdown import (
-    clean_text,
     markdown_to_html,
     markdown_to_paragraphs,
     paragraphs_to_markdown,
@@ -26,6 +25,7 @@ from generator.content.markdown import (
 from generator.errors import ContentError, ParseError
 from generator.formats import webpage
 from generator.model import DatePrecision, WireItem
+from generator.text.clean import clean_line
 
 # Any Unicode text but lone surrogates (they cannot be written as UTF-8).
 CHARACTERS = st.characters(exclude_categories=["Cs"])
@@ -48,7 +48,7 @@ def rendered_paragraphs(paragraphs: list[str]) -> list[str]:
 @given(st.lists(WIRE_TEXT, max_size=4))
 @settings(max_examples=300)
 def test_markdown_shows_the_wire_text_unchanged(paragraphs: list[str]) -> None:
-    expected = [text for text in map(clean_text, paragraphs) if text]
+    expected = [text for text in map(clean_line, paragraphs) if text]
     assert rendered_paragraphs(paragraphs) == expected
 
 
@@ -67,31 +67,33 @@ DATES = st.builds(
     st.integers(0, 40 * 365 * 86400),
     OFFSETS,
 )
-# Parsers hand over clean text (see clean_text); files keep exactly that.
-CLEAN = TEXT.map(clean_text)
-PARAGRAPH = WIRE_TEXT.map(clean_text).filter(bool)
+# Parsers hand over clean text (see clean_line); files keep exactly that.
+CLEAN = TEXT.map(clean_line)
+# A name the converter writes is never empty: an item without one has None.
+NAME = CLEAN.filter(bool)
+PARAGRAPH = WIRE_TEXT.map(clean_line).filter(bool)
 ITEMS = st.builds(
     WireItem,
     id=st.from_regex(r"wa-[0-9a-f]{16}", fullmatch=True),
-    title=CLEAN,
+    title=NAME,
     paragraphs=st.lists(PARAGRAPH, min_size=1, max_size=3),
     summary=CLEAN,
     date=DATES,
     date_precision=st.sampled_from(list(DatePrecision)),
     date_source=CLEAN,
-    section=CLEAN,
-    city=st.none() | CLEAN,
+    section=NAME,
+    city=st.none() | NAME,
     agency=st.none() | st.sampled_from(["ANP", "ANP/AFP", "AFN/BLOOMBERG"]),
     kind=st.sampled_from(["story", "teaser"]),
     captured_at=st.none() | DATES,
-    sources=st.lists(TEXT, max_size=3).map(lambda found: tuple(sorted(set(found)))),
+    sources=st.lists(NAME, max_size=3).map(lambda found: tuple(sorted(set(found)))),
     version=st.integers(1, 12),
-    replaces=st.none() | CLEAN,
+    replaces=st.none() | NAME,
     modified=st.none() | DATES,
-    guid=st.none() | CLEAN,
-    byline=st.none() | CLEAN,
-    genre=st.none() | CLEAN,
-    keywords=st.lists(CLEAN, max_size=3).map(tuple),
+    guid=st.none() | NAME,
+    byline=st.none() | NAME,
+    genre=st.none() | NAME,
+    keywords=st.lists(NAME, max_size=3).map(tuple),
     language=st.none() | st.sampled_from(["nl", "en-GB", "nb-NO"]),
     wire_format=st.none() | st.sampled_from(["webpage", "ninjs-3.0", "nitf"]),
 )

@@ -178,7 +178,7 @@ def test_the_command_line_answers_as_the_browser_does(
         built_site, {"search": [{"query": query, "filters": js_filters, "order": order}]}
     )["search"]
     shards = {s.id: s for s in load_all_shards(built_site / "search")}
-    browser_urls = [shards[shard].store[ref][0] for shard, ref, _ in js["hits"]]
+    browser_urls = [shards[shard].store[ref].url for shard, ref, _ in js["hits"]]
     assert [hit["url"] for hit in cli["hits"]] == browser_urls
     assert cli["total"] == len(browser_urls)
 

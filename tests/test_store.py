@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from dataclasses import replace
 from datetime import datetime
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cache import CACHE_FORMAT, ImportCache
 from generator.content.store import ContentStore, Outcome
 from generator.model import DatePrecision, WireItem
 from generator.storage import atomic_write
@@ -110,3 +112,46 @@ def test_an_unreadable_content_file_is_reported_not_overwritten(tmp_path: Path) 
         f"{broken}:1: expected front matter opening with '---' on line 1"
     ]
     assert broken.read_text("utf-8") == "geen front matter\n"
+
+
+# --- the import cache keeps the store's index -----------------------------------
+
+
+def test_the_index_travels_through_the_cache_by_name(tmp_path: Path) -> None:
+    content, cache_path = tmp_path / "content", tmp_path / "cache.json"
+    store = ContentStore(content)
+    store.save(make_item())
+    cache = ImportCache(cache_path, options="")
+    cache.index = store.index
+    cache.save()
+    saved = json.loads(cache_path.read_text("utf-8"))
+    [entry] = saved["index"].values()
+    assert saved["format"] == CACHE_FORMAT and entry["slug"] == "brug-bij-zwolle-gaat-dicht"
+    assert ImportCache.load(cache_path, options="").index == store.index
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        {"2025/03/14/a.md": [1, 2, 3, "wa-1", "a", "A", "2025-03-14T18:05:00+01:00"]},
+        {"2025/03/14/a.md": {"stamp": [1, 2, 3], "id": 7}},
+        ["2025/03/14/a.md"],
+    ],
+)
+def test_a_cache_entry_that_does_not_read_back_is_dropped(tmp_path: Path, index: object) -> None:
+    cache_path = tmp_path / "cache.json"
+    good = {"stamp": [1, 2, 3], "id": "wa-2", "slug": "b"}
+    entries = {**index, "2025/03/14/b.md": good} if isinstance(index, dict) else index
+    cache_path.write_text(json.dumps({"format": CACHE_FORMAT, "index": entries}), "utf-8")
+    loaded = ImportCache.load(cache_path, options="").index
+    assert "2025/03/14/a.md" not in loaded
+    kept = [good] if isinstance(index, dict) else []  # a list holds no entry to keep
+    assert [entry.to_json() for entry in loaded.values()] == kept
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", '"cache"', "{", '{"format": 4, "index": {}}'])
+def test_a_cache_of_another_shape_is_no_cache(tmp_path: Path, text: str) -> None:
+    cache_path = tmp_path / "cache.json"
+    cache_path.write_text(text, "utf-8")
+    loaded = ImportCache.load(cache_path, options="")
+    assert (loaded.index, loaded.sources) == ({}, {})

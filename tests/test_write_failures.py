@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import pathlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from generator import storage
 from generator.cli import main
 from generator.content.files import is_hand_edited
 from generator.content.lock import LOCK_NAME
@@ -174,3 +176,107 @@ def test_a_cache_that_cannot_be_written_is_reported_and_content_is_whole(
     [error] = summary.errors
     assert str(error).startswith(f"{cache}: expected to write the import cache, found No space")
     assert summary.outcomes["new"] == 3 and not cache.exists()
+
+
+# --- durable sync: many files by their filesystem, few one by one --------------
+
+# The descriptors synced are named through /proc; syncfs itself is Linux's.
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
+
+
+def _record_syncs(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """What ``sync_files`` makes durable: paths fsynced, folders syncfs'ed."""
+    fsynced: list[str] = []
+    synced_filesystems: list[str] = []
+    real_fsync, real_syncfs = os.fsync, storage._syncfs()
+
+    def fsync(descriptor: int) -> None:
+        fsynced.append(_opened(descriptor))
+        real_fsync(descriptor)
+
+    def syncfs(descriptor: int) -> int:
+        synced_filesystems.append(_opened(descriptor))
+        return real_syncfs(descriptor) if real_syncfs else 0
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(storage, "_syncfs", lambda: syncfs)
+    return fsynced, synced_filesystems
+
+
+def _opened(descriptor: int) -> str:
+    return str(Path(f"/proc/self/fd/{descriptor}").readlink())
+
+
+def _written(folder: Path, count: int) -> list[Path]:
+    files = [folder / f"{number % 3}" / f"{number}.md" for number in range(count)]
+    for path in files:
+        storage.atomic_write(path, "tekst")
+    return files
+
+
+@linux_only
+def test_a_few_files_are_synced_each_with_their_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fsynced, filesystems = _record_syncs(monkeypatch)
+    files = _written(tmp_path, storage.SYNCFS_FROM - 1)
+    files[0].unlink()  # removed since it was written: skipped, not an error
+    storage.sync_files(files)
+    folders = sorted(str(tmp_path / name) for name in "012")
+    assert fsynced == [*map(str, files[1:]), *folders] and filesystems == []
+
+
+@linux_only
+def test_many_files_are_synced_by_one_syncfs_of_their_filesystem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fsynced, filesystems = _record_syncs(monkeypatch)
+    storage.sync_files(_written(tmp_path, storage.SYNCFS_FROM))
+    assert filesystems == [str(tmp_path / "0")] and fsynced == []
+
+
+@linux_only
+def test_without_syncfs_many_files_are_synced_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fsynced, _ = _record_syncs(monkeypatch)
+    monkeypatch.setattr(storage, "_syncfs", lambda: lambda descriptor: -1)  # it fails
+    files = _written(tmp_path, storage.SYNCFS_FROM)
+    storage.sync_files(files)
+    assert fsynced == [*map(str, files), *sorted(str(tmp_path / name) for name in "012")]
+
+
+@linux_only
+def test_the_c_librarys_syncfs_is_found_and_succeeds(tmp_path: Path) -> None:
+    syncfs = storage._syncfs()
+    assert syncfs is not None
+    descriptor = os.open(tmp_path, os.O_RDONLY)
+    try:
+        assert syncfs(descriptor) == 0
+    finally:
+        os.close(descriptor)
+
+
+def test_a_site_page_the_disk_refuses_costs_that_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_plugin_writer import CONTEXT, template, wire_writer
+
+    def build(title: str) -> tuple[tuple[int, int, int], dict[str, str]]:
+        site, writer = wire_writer(tmp_path)
+        for name in ("index.html", "a/index.html"):
+            writer.write_file(name, template(), CONTEXT, relative_urls=True, title=title)
+        return writer.flush(), site.failures.pages
+
+    assert build("oud") == ((2, 0, 0), {})
+    output = tmp_path / "wire"
+    with monkeypatch.context() as patch:
+        refused = output / ".index.html."  # the home page's temporary file, not a/'s
+        refuse(patch, lambda path: str(path).startswith(str(refused)), errno.ENOSPC, half=True)
+        counts, failed = build("nieuw")
+    assert counts == (2, 0, 1)  # its old file is gone, as a build from scratch leaves it
+    assert list(failed) == ["index.html"] and "No space left" in failed["index.html"]
+    assert not (output / "index.html").exists()
+    assert "nieuw" in (output / "a" / "index.html").read_text("utf-8")
+    assert not list(output.rglob(f"*{TEMP_SUFFIX}"))
+    assert build("nieuw") == ((1, 1, 0), {})  # the refused page is tried again, and only it

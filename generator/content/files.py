@@ -13,15 +13,17 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict
+from dataclasses import fields as dataclass_fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from generator.addresses import local_day, story_file
 from generator.content.frontmatter import FENCE, join, split
-from generator.content.markdown import clean_text, markdown_to_paragraphs, paragraphs_to_markdown
-from generator.errors import ContentError
-from generator.model import DatePrecision, Place, WireItem
+from generator.content.markdown import markdown_to_paragraphs, paragraphs_to_markdown
+from generator.content.record import read_story
+from generator.model import Place, Story, WireItem
+from generator.text.clean import clean_line
 
 DIGEST_KEY = "digest"
 _DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: (sha256:[0-9a-f]{{32}})\n", re.MULTILINE)
@@ -30,15 +32,15 @@ _DIGEST_LINE = re.compile(rf"^{DIGEST_KEY}: (sha256:[0-9a-f]{{32}})\n", re.MULTI
 def front_matter(item: WireItem, slug: str) -> dict[str, Any]:
     """The front-matter keys, in the order a reader of the file expects them."""
     metadata: dict[str, Any] = {
-        "title": clean_text(item.title),
+        "title": clean_line(item.title),
         "date": item.date.isoformat(),
-        "category": clean_text(item.section),
+        "category": clean_line(item.section),
         "city": item.city,
         "cities": list(item.cities) or None,
         "place": _place(item.place),
         "agency": item.agency,
         "slug": slug,
-        "summary": clean_text(item.summary),
+        "summary": clean_line(item.summary),
         "id": item.id,
         "kind": item.kind,
         "date_precision": str(item.date_precision),
@@ -68,47 +70,14 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _moment(value: object) -> datetime | None:
-    return datetime.fromisoformat(str(value)) if value is not None else None
-
-
 def read_item(text: str, path: str = "<text>") -> WireItem:
-    """The item a content file records; ``ContentError`` if it is not one of ours."""
+    """The item a content file records (``record.read_story`` and the body's
+    paragraphs); ``ContentError`` if it is not one of ours."""
     metadata, body = split(text, path=path)
+    story = read_story(metadata, path)
     paragraphs, headings = markdown_to_paragraphs(body)
-    try:
-        return WireItem(
-            id=str(metadata["id"]),
-            title=str(metadata["title"]),
-            paragraphs=paragraphs,
-            headings=headings,
-            summary=str(metadata["summary"]),
-            date=datetime.fromisoformat(str(metadata["date"])),
-            date_precision=DatePrecision(metadata["date_precision"]),
-            date_source=str(metadata["date_source"]),
-            section=str(metadata["category"]),
-            city=metadata.get("city"),
-            cities=tuple(str(city) for city in metadata.get("cities", ())),
-            place=Place(**metadata["place"]) if metadata.get("place") else None,
-            agency=metadata.get("agency"),
-            kind=str(metadata.get("kind", "story")),
-            captured_at=_moment(metadata.get("captured_at")),
-            sources=tuple(str(source) for source in metadata.get("sources", ())),
-            slug=str(metadata["slug"]),
-            version=int(metadata.get("version", 1)),
-            replaces=metadata.get("replaces"),
-            modified=_moment(metadata.get("modified")),
-            guid=metadata.get("guid"),
-            byline=metadata.get("byline"),
-            genre=metadata.get("genre"),
-            keywords=tuple(str(word) for word in metadata.get("keywords", ())),
-            language=metadata.get("language"),
-            wire_format=metadata.get("wire_format"),
-        )
-    except (KeyError, ValueError, TypeError) as error:
-        raise ContentError(
-            f"expected wire-archive front matter, found {error!r}", path=path
-        ) from error
+    fields = {field.name: getattr(story, field.name) for field in dataclass_fields(Story)}
+    return WireItem(**fields, paragraphs=paragraphs, headings=headings)
 
 
 def render(item: WireItem, slug: str) -> str:

@@ -1,9 +1,12 @@
-"""YAML front matter: written with a YAML library, read with the safe C loader.
+"""YAML front matter: the fence around it, written and read.
+
+Stage: import (writing) and build (reading, ``split``).
 
 Promise: ``join`` and ``split`` are inverses: any mapping of strings written
 by ``join`` comes back from ``split`` unchanged, whatever quotes, colons,
-dashes or line separators its values hold. Values are never formatted by
-hand; PyYAML quotes what needs quoting.
+dashes or line separators its values hold. ``dump_yaml`` writes the bytes
+PyYAML's safe dumper would (``emit`` writes what it is sure of, PyYAML the
+rest); ``split`` reads with the safe loader (``generator.yaml_safe``).
 """
 
 from __future__ import annotations
@@ -14,19 +17,9 @@ import yaml
 
 from generator.content.emit import emit
 from generator.errors import ContentError
-
-try:  # the C loader and dumper are much faster; fall back where libyaml is absent
-    from yaml import CSafeDumper as SafeDumper
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper, SafeLoader  # type: ignore[assignment]
+from generator.yaml_safe import SafeDumper, load_yaml
 
 FENCE = "---"
-
-
-def load_yaml(text: str) -> Any:
-    """YAML with the safe loader (libyaml's where there is one)."""
-    return yaml.load(text, Loader=SafeLoader)
 
 
 def dump_yaml(metadata: dict[str, Any]) -> str:
@@ -60,7 +53,7 @@ def split(text: str, *, path: str = "<text>") -> tuple[dict[str, Any], str]:
     if end < 0:
         raise ContentError("expected a closing '---' after the front matter", path=path)
     try:
-        metadata = yaml.load(text[len(FENCE) + 1 : end + 1], Loader=SafeLoader)
+        metadata = load_yaml(text[len(FENCE) + 1 : end + 1])
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None

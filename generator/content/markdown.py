@@ -1,10 +1,11 @@
 """Wire text -> Markdown that renders back to exactly the same characters.
 
 Promise: for any plain text, ``paragraph_to_markdown`` gives Markdown that a
-CommonMark renderer turns into one paragraph showing the text unchanged (after
-``clean_text``). Wire text is data, never markup: every character that could
-start emphasis, a link, raw HTML, an entity or a block (heading, list, quote,
-rule) is backslash-escaped; nothing else is, so the files stay readable.
+CommonMark renderer turns into one paragraph showing the text unchanged (once
+cleaned by ``generator.text.clean.clean_line``). Wire text is data, never
+markup: every character that could start emphasis, a link, raw HTML, an
+entity or a block (heading, list, quote, rule) is backslash-escaped; nothing
+else is, so the files stay readable.
 """
 
 from __future__ import annotations
@@ -26,15 +27,9 @@ _BLOCK_START = re.compile(r"^([#>+\-=])")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
 
 
-def clean_text(text: str) -> str:
-    """Drop control characters, show a lone surrogate as U+FFFD and fold every
-    run of white space to one space (``generator.text.clean.clean_line``)."""
-    return clean_line(text)
-
-
 def paragraph_to_markdown(text: str) -> str:
     """One paragraph of wire text as one line of Markdown."""
-    escaped = _INLINE.sub(r"\\\1", clean_text(text))
+    escaped = _INLINE.sub(r"\\\1", clean_line(text))
     escaped = _BLOCK_START.sub(r"\\\1", escaped)
     return _ORDERED_START.sub(r"\1\\\2", escaped)
 

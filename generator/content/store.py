@@ -20,10 +20,8 @@ from __future__ import annotations
 import errno
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from generator.content.files import (
     is_hand_edited,
@@ -33,10 +31,12 @@ from generator.content.files import (
     render,
 )
 from generator.content.frontmatter import split
+from generator.content.index import IndexEntry
 from generator.errors import ContentError
-from generator.matching import Known, StoryIndex, lead_key
-from generator.model import DatePrecision, WireItem
+from generator.matching import StoryIndex
+from generator.model import WireItem
 from generator.storage import atomic_write, file_stamp
+from generator.text.identity import ID_PREFIX
 from generator.text.slugs import slugify
 
 
@@ -64,27 +64,19 @@ class WriteError(ContentError):
         return self.errno in self.STOPS_IMPORT
 
 
-# An index entry: [size, mtime_ns, id, slug, title, date, lead key, modified,
-# date precision, agency, guid, wire format]; see ``_read_entry``.
-_FIELDS = ("id", "slug", "title", "date")
-_MATCH_FIELDS = ("modified", "date_precision", "agency", "guid", "wire_format")
-ENTRY_LENGTH = 3 + len(_FIELDS) + 1 + len(_MATCH_FIELDS)
-
-
 @dataclass(frozen=True)
-class _Entry:
+class _StoryFile:
     path: Path  # relative to the store's root
     slug: str
 
 
-class ContentStore(StoryIndex):
+class ContentStore:
     """Reads what content/ holds once, then answers for and saves stories.
 
-    ``index`` maps each file (its path under the root) to its size, mtime and
-    the front matter the store needs (id, slug, title, date, lead key, and
-    what matching needs: see ``matching.Known``); a file whose size and mtime
-    match is not read again. The store keeps it up to date, so the caller can
-    save it for the next import. It answers ``merge.Stories``' lookups.
+    ``index`` maps each file (its path under the root) to its ``IndexEntry``;
+    a file whose stamp matches its entry is not read again. The store keeps it
+    up to date, so the caller can save it for the next import. ``stories``
+    files every story for matching (``merge.resolve_identities`` looks them up).
     """
 
     def __init__(
@@ -92,60 +84,53 @@ class ContentStore(StoryIndex):
         root: Path,
         *,
         force: Collection[Path] = (),
-        index: dict[str, list[Any]] | None = None,
+        index: dict[str, IndexEntry] | None = None,
     ) -> None:
-        super().__init__()  # the stories it holds, for matching (see ``generator.matching``)
         self.root = root
         self.force = {path.resolve() for path in force}  # files to overwrite, edited or not
         self.problems: list[ContentError] = []
-        self.index: dict[str, list[Any]] = {}
-        self._by_id: dict[str, _Entry] = {}
+        self.index: dict[str, IndexEntry] = {}
+        self.stories = StoryIndex()
+        self._by_id: dict[str, _StoryFile] = {}
         self._taken: set[str] = set()
         self._scan(index or {})
 
-    def _scan(self, known: dict[str, list[Any]]) -> None:
+    def _scan(self, known: dict[str, IndexEntry]) -> None:
         if not self.root.exists():
             return
         for path in sorted(self.root.rglob("*.md")):
             relative = path.relative_to(self.root)
             self._taken.add(_path_key(relative))
             entry = known.get(relative.as_posix())
-            if entry is None or len(entry) != ENTRY_LENGTH or entry[:3] != list(file_stamp(path)):
+            if entry is None or entry.stamp != file_stamp(path):
                 entry = self._read_entry(path)
             if entry is not None:
                 self._remember(relative, entry)
 
-    def _read_entry(self, path: Path) -> list[Any] | None:
+    def _read_entry(self, path: Path) -> IndexEntry | None:
         """The index entry of one file, from its front matter."""
         try:
             metadata, _ = split(path.read_text("utf-8"), path=str(path))
         except (ContentError, UnicodeDecodeError) as error:
             self.problems.append(_as_content_error(error, path))
             return None
-        return [
-            *file_stamp(path),
-            *_texts(metadata, _FIELDS),
-            lead_key(str(metadata.get("summary", ""))),
-            *_texts(metadata, _MATCH_FIELDS),
-        ]
+        return IndexEntry.of_front_matter(file_stamp(path), metadata)
 
-    def _remember(self, relative: Path, entry: list[Any]) -> None:
+    def _remember(self, relative: Path, entry: IndexEntry) -> None:
         self.index[relative.as_posix()] = entry
-        story, slug, title, date, lead, modified, precision, agency, guid, wire_format = entry[3:]
-        if story is None:
+        if entry.id is None:
             return
-        self._by_id.setdefault(story, _Entry(relative, slug or ""))
-        known = _known(story, date, modified, precision, agency, guid, wire_format)
-        if known is None:
-            return  # no usable date: a file to read as a prior, not to match against
-        self.remember(known, title=title or "", lead=lead)
+        self._by_id.setdefault(entry.id, _StoryFile(relative, entry.slug or ""))
+        known = entry.known()
+        if known is not None:
+            self.stories.remember(known, title=entry.title or "", lead=entry.lead)
 
     def prior(self, story_id: str) -> WireItem | None:
         """The story as its file records it, unless the file was edited by hand."""
-        entry = self._by_id.get(story_id)
-        if entry is None:
+        place = self._by_id.get(story_id)
+        if place is None:
             return None
-        path = self.root / entry.path
+        path = self.root / place.path
         text = path.read_text("utf-8")
         if is_hand_edited(text):
             return None
@@ -163,10 +148,10 @@ class ContentStore(StoryIndex):
         when the wire has a newer text waiting. ``WriteError`` if it cannot be
         written.
         """
-        entry = self._by_id.get(item.id) or self._new_entry(item)
-        item = replace(item, slug=entry.slug)
-        target = self.root / entry.path
-        text = render(item, entry.slug)
+        place = self._by_id.get(item.id) or self._new_place(item)
+        item = replace(item, slug=place.slug)
+        target = self.root / place.path
+        text = render(item, place.slug)
         if not target.exists():
             outcome = Outcome.NEW
         else:
@@ -182,56 +167,17 @@ class ContentStore(StoryIndex):
             atomic_write(target, text)
         except OSError as error:
             raise WriteError("write the story file", error, target) from error
-        self._taken.add(_path_key(entry.path))
-        self._remember(entry.path, _entry_of(item, entry.slug, target))
+        self._taken.add(_path_key(place.path))
+        self._remember(place.path, IndexEntry.of_item(file_stamp(target), item, place.slug))
         return outcome, target
 
-    def _new_entry(self, item: WireItem) -> _Entry:
+    def _new_place(self, item: WireItem) -> _StoryFile:
         slug = item.slug or slugify(item.title, fallback=item.id)
         path = relative_path(item, slug)
         if _path_key(path) in self._taken:
-            slug = f"{slug.rstrip('-')}-{item.id.removeprefix('wa-')[:6]}"
+            slug = f"{slug.rstrip('-')}-{item.id.removeprefix(ID_PREFIX)[:6]}"
             path = relative_path(item, slug)
-        return _Entry(path, slug)
-
-
-def _entry_of(item: WireItem, slug: str, target: Path) -> list[Any]:
-    """The index entry of ``item`` as just written to ``target``."""
-    return [
-        *file_stamp(target),
-        *(item.id, slug, item.title, item.date.isoformat()),
-        lead_key(item.summary),
-        item.modified.isoformat() if item.modified else None,
-        *(str(item.date_precision), item.agency, item.guid, item.wire_format),
-    ]
-
-
-def _texts(metadata: dict[str, Any], keys: tuple[str, ...]) -> list[str | None]:
-    return [None if metadata.get(key) is None else str(metadata[key]) for key in keys]
-
-
-def _known(
-    story: str,
-    date: str | None,
-    modified: str | None,
-    precision: str | None,
-    agency: str | None,
-    guid: str | None,
-    wire_format: str | None,
-) -> Known | None:
-    """What matching needs of a story in content/ (``None`` without a readable date)."""
-    try:
-        first = datetime.fromisoformat(date or "")
-        latest = datetime.fromisoformat(modified) if modified else first
-        DatePrecision(precision or "")  # a file from before precision was recorded
-    except ValueError:
-        return None
-    first, latest = _aware(first), _aware(latest)
-    return Known(story, first, max(first, latest), str(precision), agency, wire_format, guid)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return _StoryFile(path, slug)
 
 
 def _path_key(path: Path) -> str:

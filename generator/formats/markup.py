@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
-from generator.content.markdown import clean_text
 from generator.errors import ParseError
 from generator.formats.xml import Element, local
-from generator.text.clean import without_surrogates
+from generator.text.clean import clean_line, without_surrogates
 from generator.text.updates import unspace
 
 _BLOCKS = frozenset("p hl1 hl2 h1 h2 h3 h4 h5 h6 li pre blockquote dt dd tr caption".split())
@@ -52,7 +51,7 @@ class Body:
     footers: list[str] = field(default_factory=list)
 
     def add(self, raw: str, *, heading: bool = False) -> None:
-        text = clean_text(unspace(raw) if _is_letter_spaced(raw) else raw)
+        text = clean_line(unspace(raw) if _is_letter_spaced(raw) else raw)
         if not text:
             return
         if _FOOTER.match(text):

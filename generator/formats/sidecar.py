@@ -17,13 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.content.frontmatter import load_yaml
 from generator.errors import InputError, ParseError
-
-try:  # libyaml's scanner where there is one, as load_yaml uses
-    from yaml import CSafeLoader as TokenLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as TokenLoader  # type: ignore[assignment]
+from generator.yaml_safe import SafeLoader, load_yaml
 
 SIDECAR_SUFFIX = ".meta.yaml"
 KEYS = ("captured_at", "section")
@@ -67,7 +62,8 @@ def parse_sidecar(data: bytes, where: str) -> Sidecar:
 
 def _refuse_aliases(text: str, where: str) -> None:
     """Scan the tokens (which expands nothing) and refuse any anchor or alias."""
-    for token in yaml.scan(text, Loader=TokenLoader):
+    # libyaml's scanner where there is one, as load_yaml's.
+    for token in yaml.scan(text, Loader=SafeLoader):
         if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
             kind = "an anchor" if isinstance(token, yaml.AnchorToken) else "an alias"
             raise InputError(

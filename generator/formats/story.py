@@ -14,7 +14,6 @@ place or dateline field that holds a date (``14 maart 2025``) gives no city.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from generator.formats.markup import Body, body_from_text
 from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
 from generator.places import resolve_city
 from generator.text.clean import clean_item, clean_line, in_range, optional_line
-from generator.text.identity import story_id
+from generator.text.identity import guid_id, story_id
 from generator.text.updates import replaced_headline, split_version
 
 _PLACE_END = re.compile(r"[,(]")
@@ -82,11 +81,6 @@ def text_items(
     if not stories and skipped:
         raise skipped[0]
     return stories
-
-
-def guid_id(guid: str) -> str:
-    """Our id for a provider's story id: ``wa-`` and 16 hex digits."""
-    return "wa-" + hashlib.sha256(f"guid:{guid}".encode()).hexdigest()[:16]
 
 
 def build_item(found: Fields) -> WireItem:

@@ -1,4 +1,4 @@
-"""The Dutch text pipeline, registered under the names lunr-languages uses.
+"""Search: the Dutch text pipeline, registered under the names lunr-languages uses.
 
 Promise: ``trimmer-nl``, ``stopWordFilter-nl`` and ``stemmer-nl`` behave as the
 functions lunr-languages registers under those names, so an index built here
@@ -139,8 +139,3 @@ Pipeline.register_function(index_nl, "index-nl")
 
 INDEX_PIPELINE = (trimmer_nl, stop_word_filter_nl, fold_nl, stemmer_nl, plural_nl)
 SEARCH_PIPELINE = (trimmer_nl, fold_nl, stemmer_nl, plural_nl)
-
-
-def process(word: str) -> str:
-    """A query word as the search pipeline turns it into an index term."""
-    return merge_plural(stem(fold(trim(word))))

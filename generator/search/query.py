@@ -1,4 +1,4 @@
-"""Answering a query over shards: the steps ``search-core.js`` takes in the browser.
+"""Search, answering a query over shards: the steps ``search-core.js`` takes in the browser.
 
 Promises:
 - any string a reader types is a valid query; nothing here raises on input.
@@ -10,7 +10,9 @@ Promises:
 - the last word also matches as a prefix while the reader is still typing it
   (the query does not end in a space), so ``rotterd`` finds ``Rotterdam``;
 - filters (section, city, period) and the order (relevance, ties newest
-  first; or date, newest first) are applied the same way on both sides.
+  first; or date, newest first) are applied the same way on both sides,
+  reading each result's record by name: the period by the story's local day
+  (``day``), the day the archive files it under.
 """
 
 from __future__ import annotations
@@ -18,18 +20,18 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from lunr.query import Query, QueryPresence
 
 from generator.search.pipeline import stop_words, trim
 from generator.search.shards import Shard
+from generator.search.store import SearchDocument
 
 # The characters lunr's tokenizer splits on, spelt out so both languages agree.
 SEPARATOR = re.compile("[ \t\n\r\f\v\u00a0-]+")
-DATE, SECTION, CITY = 5, 4, 3  # positions in a store entry
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,12 @@ class Filters:
     date_from: str | None = None  # YYYY-MM-DD, inclusive
     date_to: str | None = None
 
-    def admits(self, doc: list[str]) -> bool:
-        day = doc[DATE][:10]
+    def admits(self, record: SearchDocument) -> bool:
         return (
-            (self.section is None or doc[SECTION] == self.section)
-            and (self.city is None or doc[CITY] == self.city)
-            and (self.date_from is None or day >= self.date_from)
-            and (self.date_to is None or day <= self.date_to)
+            (self.section is None or record.section == self.section)
+            and (self.city is None or record.city == self.city)
+            and (self.date_from is None or record.day >= self.date_from)
+            and (self.date_to is None or record.day <= self.date_to)
         )
 
     def admits_month(self, month: str) -> bool:
@@ -59,7 +60,7 @@ class Hit:
     shard: str
     ref: str
     score: float
-    doc: list[str]
+    record: SearchDocument  # the store's record of the story
 
 
 @dataclass
@@ -123,19 +124,18 @@ def search(
         for hit in _shard_hits(shard, terms, prefix_last)
     ]
     results = Results([])
-    results.sections.update(hit.doc[SECTION] for hit in hits)
-    results.cities.update(hit.doc[CITY] for hit in hits if hit.doc[CITY])
-    kept = [hit for hit in hits if filters.admits(hit.doc)]
+    results.sections.update(hit.record.section for hit in hits)
+    results.cities.update(hit.record.city for hit in hits if hit.record.city)
+    kept = [hit for hit in hits if filters.admits(hit.record)]
     results.hits = sorted(kept, key=_sort_key(order))
     return results
 
 
-def _sort_key(order: str) -> Any:
-    if order == "date":
-        return lambda hit: (
-            -epoch(hit.doc[DATE]),
-            -_rounded(hit.score),
-            hit.shard,
-            int(hit.ref, 36),
-        )
-    return lambda hit: (-_rounded(hit.score), -epoch(hit.doc[DATE]), hit.shard, int(hit.ref, 36))
+def _sort_key(order: str) -> Callable[[Hit], tuple[float, float, str, int]]:
+    def by_date(hit: Hit) -> tuple[float, float, str, int]:
+        return (-epoch(hit.record.date), -_rounded(hit.score), hit.shard, int(hit.ref, 36))
+
+    def by_relevance(hit: Hit) -> tuple[float, float, str, int]:
+        return (-_rounded(hit.score), -epoch(hit.record.date), hit.shard, int(hit.ref, 36))
+
+    return by_date if order == "date" else by_relevance

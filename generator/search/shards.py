@@ -1,14 +1,16 @@
-"""The search index in monthly shards, with a manifest, for archives of any size.
+"""Search, index build: the index in monthly shards, with a manifest, for archives of any size.
 
 Promises:
-- shards by month (Amsterdam time), a month of more than ``SHARD_DOCS``
-  stories cut into parts (newest first), so no first fetch grows with the
-  archive: each a Lunr index of title, lead, city and section, and the store
-  of what a result shows (url, title, lead, city, section, date, date as
-  shown), in one JSON file named after a hash of its content, so browsers may
-  cache it for ever;
-- ``manifest.json`` lists the shards newest first, with their counts per
-  section and per city, so a reader can filter and load only what is needed;
+- shards by month: the month of each story's local day (its ``day``, from
+  ``addresses.day_key``: the month the archive files it under), a month of
+  more than ``SHARD_DOCS`` stories cut into parts (newest first), so no first
+  fetch grows with the archive: each a Lunr index of title, lead, city and
+  section, and the store of what a result shows (rows laid out by
+  ``store_schema.json``), in one JSON file named after a hash of its content,
+  so browsers may cache it for ever;
+- ``manifest.json`` names the store's fields (``fields``, in the schema's
+  order) and lists the shards newest first, with their counts per section and
+  per city, so a reader can filter and load only what is needed;
 - the same documents give the same files, byte for byte; a shard whose
   documents did not change since the last build is taken over, not rebuilt.
 """
@@ -19,27 +21,33 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from lunr.index import Index
 
 from generator.code_digest import code_digest
 from generator.parallel import fork_map
-from generator.search.index import SearchDocument, build_index, build_store
+from generator.search.index import build_index
+from generator.search.store import (
+    FIELDS,
+    SearchDocument,
+    build_store,
+    check_fields,
+    read_row,
+    store_row,
+)
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+FORMAT = 2  # 2: the manifest names the store's fields; rows carry the local day
 SHARD_DOCS = 1500  # at most this many stories a shard: about 0.5 MB gzipped
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def shard_of(document: SearchDocument) -> str:
-    """``2025-03``: the month a story belongs to."""
-    return f"{datetime.fromisoformat(document.date).astimezone(AMSTERDAM):%Y-%m}"
+    """``2025-03``: the month of the story's local day, the month the archive files it under."""
+    return document.day[:7]
 
 
 def dump(data: Any) -> str:
@@ -53,7 +61,7 @@ def code_fingerprint() -> str:
 
 def docs_digest(docs: list[SearchDocument]) -> str:
     """What a shard is made from: its documents and the code that indexes them."""
-    text = code_fingerprint() + dump([astuple(doc) for doc in docs])
+    text = code_fingerprint() + dump([store_row(doc) for doc in docs])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -94,7 +102,7 @@ def build_shards(
             }
         )
     total = sum(int(entry["count"]) for entry in entries)
-    manifest = {"format": FORMAT, "total": total, "shards": entries}
+    manifest = {"format": FORMAT, "fields": list(FIELDS), "total": total, "shards": entries}
     return manifest, files
 
 
@@ -130,7 +138,7 @@ def _plan(documents: Iterable[SearchDocument]) -> list[tuple[str, list[SearchDoc
         by_month[shard_of(document)].append(document)
     plan = []
     for month in sorted(by_month, reverse=True):
-        newest_first = sorted(by_month[month], key=lambda d: (d.date, d.url), reverse=True)
+        newest_first = sorted(by_month[month], key=_moment_and_url, reverse=True)
         parts = [newest_first[i : i + SHARD_DOCS] for i in range(0, len(newest_first), SHARD_DOCS)]
         for number, docs in enumerate(parts, 1):
             shard = month if len(parts) == 1 else f"{month}.{number}"
@@ -138,13 +146,18 @@ def _plan(documents: Iterable[SearchDocument]) -> list[tuple[str, list[SearchDoc
     return plan
 
 
+def _moment_and_url(document: SearchDocument) -> tuple[datetime, str]:
+    # The moment, not the ISO text: offsets differ (``23:30+00:00`` is after ``00:10+01:00``).
+    return datetime.fromisoformat(document.date), document.url
+
+
 @dataclass
 class Shard:
-    """A loaded shard: its month, index and store."""
+    """A loaded shard: its month, index and store (ref -> record)."""
 
     id: str
     index: Index
-    store: dict[str, list[str]]
+    store: dict[str, SearchDocument]
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
@@ -152,11 +165,25 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def load_shard(folder: Path, entry: dict[str, Any]) -> Shard:
+def built_shards(folder: Path) -> dict[str, Path]:
+    """digest -> file, for the shards a build left in ``folder`` (none if it left
+    no readable manifest): what ``build_shards`` may take over."""
+    try:
+        entries = read_manifest(folder)["shards"]
+        return {str(entry["digest"]): folder / str(entry["file"]) for entry in entries}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def load_shard(folder: Path, entry: dict[str, Any], fields: tuple[str, ...]) -> Shard:
+    """One shard, its rows read by the ``fields`` its manifest names."""
     data = json.loads((folder / entry["file"]).read_text("utf-8"))
-    return Shard(entry["id"], Index.load(data["index"]), data["store"])
+    store = {str(ref): read_row(fields, row) for ref, row in data["store"].items()}
+    return Shard(entry["id"], Index.load(data["index"]), store)
 
 
 def load_all_shards(folder: Path) -> list[Shard]:
     """Every shard of a built site's search folder, newest first."""
-    return [load_shard(folder, entry) for entry in read_manifest(folder)["shards"]]
+    manifest = read_manifest(folder)
+    fields = check_fields(manifest.get("fields"))
+    return [load_shard(folder, entry, fields) for entry in manifest["shards"]]

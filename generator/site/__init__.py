@@ -24,21 +24,29 @@ Add ``"generator.site"`` to ``PLUGINS`` in the Pelican settings.
 
 from __future__ import annotations
 
+from blinker import Signal
 from pelican import signals
 
+from generator.errors import SiteError
 from generator.site.plugin import WirePlugin
 
-# One plugin object for the process: blinker keeps a connection once, so a
-# Pelican made twice in one process (tests, ``pelican -r``) wires it once.
+# The one object of the plugin that lives as long as the process: Pelican's
+# signals are process-wide (blinker's named signals), and Pelican calls
+# register() for every Pelican made (tests, ``pelican -r``), so the handlers
+# must be one object, which blinker then connects once. It carries no build
+# from one to the next: its Build is made at ``initialized`` and dropped at
+# ``finalized``.
 PLUGIN = WirePlugin()
 
 
 def register() -> None:
-    signals.initialized.connect(PLUGIN.initialized)
-    signals.get_writer.connect(PLUGIN.get_writer)
-    signals.readers_init.connect(PLUGIN.readers_init)
-    signals.generator_init.connect(PLUGIN.generator_init)
-    signals.article_generator_init.connect(PLUGIN.article_generator_init)
-    signals.article_generator_finalized.connect(PLUGIN.article_generator_finalized)
-    signals.article_writer_finalized.connect(PLUGIN.article_writer_finalized)
-    signals.finalized.connect(PLUGIN.finalized)
+    for name, handler in PLUGIN.handlers().items():
+        _signal(name).connect(handler)
+
+
+def _signal(name: str) -> Signal:
+    """Pelican's signal ``name`` (Pelican ships no types: checked here, once)."""
+    found: object = getattr(signals, name, None)
+    if not isinstance(found, Signal):
+        raise SiteError(f"expected Pelican to send the signal {name!r}, found none")
+    return found

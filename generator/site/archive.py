@@ -12,8 +12,8 @@ name's (transliterated: ``Москва`` -> ``moskva``); when names clash on one
 slug (``北京`` and ``背景`` are both ``bei-jing``), the name with the oldest
 story keeps it and each other one gets a suffix from its own name
 (``bei-jing-3f0c1a``), so a URL does not move when newer stories arrive.
-Each story carries the URLs of its section and city (``wire_section_url``,
-``wire_city_url``) for the pages that link to them.
+Each story carries the URLs of its section and city (``SiteStory.section_url``,
+``city_url``) for the pages that link to them.
 """
 
 from __future__ import annotations
@@ -24,23 +24,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from generator.site.templating import AMSTERDAM
+from generator.addresses import CITY, SECTION, group_feed, group_url, group_year_url
+from generator.model import Place
+from generator.site.stories import SiteStory
 from generator.text.slugs import name_slug
 
 
-def day_of(article: Any) -> date:
-    """The story's day in Amsterdam (kept on the story: listings ask often)."""
-    local: date | None = getattr(article, "wire_day", None)
-    if local is None:
-        local = article.date.astimezone(AMSTERDAM).date()
-        article.wire_day = local
-    return local
-
-
-def time_order(articles: list[Any]) -> list[Any]:
-    return sorted(articles, key=lambda a: (a.date, a.slug))
+def time_order(stories: list[SiteStory]) -> list[SiteStory]:
+    return sorted(stories, key=lambda site: (site.story.date, site.story.slug or ""))
 
 
 def sort_key(name: str) -> str:
@@ -59,17 +51,24 @@ class Group:
 
     name: str
     slug: str
-    kind: str  # "plaats" or "rubriek": the URL's first part
-    articles: list[Any] = field(default_factory=list)  # oldest first
-    place: Any = None
+    kind: str  # addresses.SECTION or addresses.CITY: the URL's first part
+    stories: list[SiteStory] = field(default_factory=list)  # oldest first
+    place: Place | None = None
 
     @property
     def count(self) -> int:
-        return len(self.articles)
+        return len(self.stories)
 
     @property
     def url(self) -> str:
-        return f"{self.kind}/{self.slug}/"
+        return group_url(self.kind, self.slug)
+
+    @property
+    def feed_url(self) -> str:
+        return group_feed(self.kind, self.slug)
+
+    def year_url(self, year: int) -> str:
+        return group_year_url(self.kind, self.slug, year)
 
     @property
     def sort_letter(self) -> str:
@@ -77,25 +76,25 @@ class Group:
         first = sort_key(self.name)[:1].upper()
         return first if first.isalpha() else "#"
 
-    def fingerprint(self) -> list[Any]:
+    def fingerprint(self) -> list[object]:
         """What pages show of the group itself (its stories come in their own
         variables): a page that names a group changes when this does."""
         return [self.name, self.slug, self.kind, self.count, self.place]
 
-    def years(self) -> list[tuple[int, list[Any]]]:
-        by_year: dict[int, list[Any]] = defaultdict(list)
-        for article in self.articles:
-            by_year[day_of(article).year].append(article)
+    def years(self) -> list[tuple[int, list[SiteStory]]]:
+        by_year: dict[int, list[SiteStory]] = defaultdict(list)
+        for site in self.stories:
+            by_year[site.day.year].append(site)
         return sorted(by_year.items())
 
-    def newest(self, count: int) -> list[Any]:
-        return list(reversed(self.articles[-count:]))
+    def newest(self, count: int) -> list[SiteStory]:
+        return list(reversed(self.stories[-count:]))
 
 
 @dataclass
 class Archive:
-    articles: list[Any]  # newest first, as Pelican orders them
-    days: dict[date, list[Any]]  # each oldest first
+    stories: list[SiteStory]  # newest first
+    days: dict[date, list[SiteStory]]  # each oldest first
     sections: list[Group]
     cities: list[Group]
 
@@ -113,25 +112,25 @@ class Archive:
         return sum(len(self.days[day]) for day in days)
 
 
-def build_archive(articles: list[Any]) -> Archive:
-    days: dict[date, list[Any]] = defaultdict(list)
-    for article in articles:
-        days[day_of(article)].append(article)
-    archive = Archive(
-        articles=articles,
+def build_archive(stories: list[SiteStory]) -> Archive:
+    """The archive of ``stories`` (newest first); sets their group URLs."""
+    days: dict[date, list[SiteStory]] = defaultdict(list)
+    for site in stories:
+        days[site.day].append(site)
+    return Archive(
+        stories=stories,
         days={day: time_order(found) for day, found in days.items()},
-        sections=_groups(articles, section_of, "rubriek"),
-        cities=_groups(articles, city_of, "plaats"),
+        sections=_groups(stories, section_of, SECTION),
+        cities=_groups(stories, city_of, CITY),
     )
-    return archive
 
 
-def section_of(article: Any) -> str:
-    return str(article.category.name)
+def section_of(site: SiteStory) -> str:
+    return site.story.section
 
 
-def city_of(article: Any) -> str:
-    return str(getattr(article, "city", None) or "")
+def city_of(site: SiteStory) -> str:
+    return site.story.city or ""
 
 
 def name_key(name: str) -> str:
@@ -140,10 +139,14 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-_URL_ATTRIBUTE = {"rubriek": "wire_section_url", "plaats": "wire_city_url"}
+def _set_group_url(site: SiteStory, kind: str, url: str) -> None:
+    if kind == SECTION:
+        site.section_url = url
+    else:
+        site.city_url = url
 
 
-def attach_group_urls(articles: Iterable[Any], archive: Archive) -> None:
+def attach_group_urls(stories: Iterable[SiteStory], archive: Archive) -> None:
     """For stories outside the archive (hidden ones): their section and city
     URL, as the archive assigned them, else their name's own slug. (The
     archive's own stories get theirs while they are grouped.)"""
@@ -151,42 +154,43 @@ def attach_group_urls(articles: Iterable[Any], archive: Archive) -> None:
         (group.kind, name_key(group.name)): group.url
         for group in [*archive.sections, *archive.cities]
     }
-    for article in articles:
-        for kind, name in (("rubriek", section_of(article)), ("plaats", city_of(article))):
+    for site in stories:
+        for kind, name in ((SECTION, section_of(site)), (CITY, city_of(site))):
             url = known.get((kind, name_key(name))) if name else None
             if url is None and name:
-                url = f"{kind}/{name_slug(name)}/"
-            setattr(article, _URL_ATTRIBUTE[kind], url or "")
+                url = group_url(kind, name_slug(name))
+            _set_group_url(site, kind, url or "")
 
 
-def _groups(articles: list[Any], name_of: Callable[[Any], str], kind: str) -> list[Group]:
+def _groups(
+    stories: list[SiteStory], name_of: Callable[[SiteStory], str], kind: str
+) -> list[Group]:
     groups: dict[str, Group] = {}
     keys: dict[str, str] = {}  # a few hundred names for many thousand stories
-    attribute = _URL_ATTRIBUTE[kind]
-    for article in articles:
-        name = name_of(article)
+    for site in stories:
+        name = name_of(site)
         if not name:
-            setattr(article, attribute, "")
+            _set_group_url(site, kind, "")
             continue
         key = keys.get(name) or keys.setdefault(name, name_key(name))
         group = groups.get(key)
         if group is None:
             group = groups[key] = Group(name, "", kind)
-        group.articles.append(article)
+        group.stories.append(site)
         if group.place is None:
-            group.place = getattr(article, "place", None)
+            group.place = site.story.place
     for group in groups.values():
-        group.articles = time_order(group.articles)
+        group.stories = time_order(group.stories)
     for key, slug in unique_slugs(_by_age(groups)).items():
         groups[key].slug = slug
-        for article in groups[key].articles:  # each story links to its group
-            setattr(article, attribute, groups[key].url)
+        for site in groups[key].stories:  # each story links to its group
+            _set_group_url(site, kind, groups[key].url)
     return sorted(groups.values(), key=lambda group: (sort_key(group.name), group.slug))
 
 
 def _by_age(groups: dict[str, Group]) -> list[tuple[str, str]]:
     """(key, name) of each group, the one with the oldest story first."""
-    ordered = sorted(groups.items(), key=lambda item: (item[1].articles[0].date, item[0]))
+    ordered = sorted(groups.items(), key=lambda item: (item[1].stories[0].story.date, item[0]))
     return [(key, group.name) for key, group in ordered]
 
 

@@ -6,13 +6,18 @@ each stage, which keeps what it must pass on (the reading under way, the
 writer, the archive, the search process) on it. ``SiteSettings`` is the typed
 view of the settings the plugin reads, so no stage looks a setting up by name
 or guesses its type; ``settings.raw`` is Pelican's own dict, for Pelican.
+``PelicanRun`` and ``PelicanGenerator`` declare what the plugin uses of
+Pelican's objects (Pelican ships no types), so the handlers are typed too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
+
+from jinja2 import Environment, Template
 
 if TYPE_CHECKING:
     from generator.site.archive import Archive
@@ -26,6 +31,25 @@ HOME_ITEMS_DEFAULT = 30
 FEED_ITEMS_DEFAULT = 50
 FEED_PATH_DEFAULT = "feeds/atom.xml"
 SEARCH_FIRST_DOCS_DEFAULT = 1000
+
+
+class PelicanRun(Protocol):
+    """What the plugin uses of the ``Pelican`` object a build signal sends."""
+
+    settings: dict[str, Any]
+
+
+class PelicanGenerator(Protocol):
+    """What the plugin uses of a Pelican generator (its articles generator above all)."""
+
+    settings: dict[str, Any]
+    context: dict[str, Any]
+    path: str
+    env: Environment
+
+    def get_files(self, paths: Sequence[str], exclude: Sequence[str] = ()) -> set[str]: ...
+
+    def get_template(self, name: str) -> Template: ...
 
 
 @dataclass(frozen=True)
@@ -44,6 +68,9 @@ class SiteSettings:
     feed_domain: str  # FEED_DOMAIN (else SITEURL), without a trailing /
     relative_urls: bool  # RELATIVE_URLS
     pagination: int  # DEFAULT_PAGINATION: 0 for none
+    paginated_templates: frozenset[str]  # PAGINATED_TEMPLATES (the writer refuses them)
+    article_paths: tuple[str, ...]  # ARTICLE_PATHS, under PATH
+    article_excludes: tuple[str, ...]  # ARTICLE_EXCLUDES
     home_items: int  # WIRE_HOME_ITEMS
     feed_items: int  # WIRE_FEED_ITEMS
     feed_path: str  # WIRE_FEED_PATH
@@ -61,6 +88,10 @@ class SiteSettings:
             value = raw.get(key)
             return default if value is None or value == "" else int(value)
 
+        def names(key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+            value = raw.get(key)
+            return default if value is None else tuple(str(name) for name in value)
+
         site_url = text("SITEURL").rstrip("/")
         return cls(
             raw=raw,
@@ -75,6 +106,9 @@ class SiteSettings:
             feed_domain=text("FEED_DOMAIN").rstrip("/") or site_url,
             relative_urls=bool(raw.get("RELATIVE_URLS")),
             pagination=number("DEFAULT_PAGINATION", 0) if raw.get("DEFAULT_PAGINATION") else 0,
+            paginated_templates=frozenset(names("PAGINATED_TEMPLATES")),
+            article_paths=names("ARTICLE_PATHS", ("",)),
+            article_excludes=names("ARTICLE_EXCLUDES"),
             home_items=number("WIRE_HOME_ITEMS", HOME_ITEMS_DEFAULT),
             feed_items=number("WIRE_FEED_ITEMS", FEED_ITEMS_DEFAULT),
             feed_path=text("WIRE_FEED_PATH", FEED_PATH_DEFAULT),

@@ -2,11 +2,12 @@
 
 Promise: a page is taken over from the last build only if its fingerprint is
 the one recorded then and every file it wrote is still there, unchanged
-(same size and modification time). The record is removed when a build starts
-to change ``output/`` and written again, whole, when it has finished: a build
-that is killed halfway leaves no record, so the next build is a full one.
-Files the last build wrote that this build does not write again are deleted,
-so ``output/`` ends up as a build from scratch would leave it.
+(``storage.file_stamp``: same size, modification time and inode). The record
+is removed when a build starts to change ``output/`` and written again, whole,
+when it has finished: a build that is killed halfway leaves no record, so the
+next build is a full one. Files the last build wrote that this build does not
+write again are deleted, so ``output/`` ends up as a build from scratch would
+leave it.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.storage import atomic_write
+from generator.storage import ABSENT, Stamp, atomic_write, file_stamp, stamp_from_json
 
-FORMAT = 1
-Stamp = tuple[int, int]  # size, modification time in nanoseconds
+FORMAT = 2  # 2: stamps of storage.file_stamp (size, mtime_ns, inode)
+Written = tuple[str, dict[str, Stamp]]  # a page's fingerprint, and the files it wrote
 
 
 def state_file(cache_path: Path, output: Path) -> Path:
@@ -29,33 +30,23 @@ def state_file(cache_path: Path, output: Path) -> Path:
     return cache_path / f"wire-build-{tag}.json"
 
 
-def _stamp(path: Path) -> Stamp | None:
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return found.st_size, found.st_mtime_ns
-
-
 @dataclass
 class BuildState:
     path: Path
     output: Path
-    previous: dict[str, tuple[str, dict[str, Stamp]]] = field(default_factory=dict)
-    current: dict[str, tuple[str, dict[str, Stamp]]] = field(default_factory=dict)
+    previous: dict[str, Written] = field(default_factory=dict)
+    current: dict[str, Written] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path, output: Path) -> BuildState:
         state = cls(path, output)
         try:
-            record = json.loads(path.read_text("utf-8"))
-            if record.get("format") == FORMAT and record.get("output") == str(output):
-                state.previous = {
-                    name: (key, {file: (stamp[0], stamp[1]) for file, stamp in files.items()})
-                    for name, (key, files) in record["pages"].items()
-                }
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            state.previous = {}  # no usable record: every page is built
+            loaded: object = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return state  # no usable record: every page is built
+        record: dict[object, object] = loaded if isinstance(loaded, dict) else {}
+        if record.get("format") == FORMAT and record.get("output") == str(output):
+            state.previous = _pages(record.get("pages"))
         return state
 
     def is_fresh(self, name: str, key: str) -> bool:
@@ -63,18 +54,14 @@ class BuildState:
         found = self.previous.get(name)
         if found is None or found[0] != key:
             return False
-        return all(_stamp(self.output / file) == stamp for file, stamp in found[1].items())
+        return all(file_stamp(self.output / file) == stamp for file, stamp in found[1].items())
 
     def keep(self, name: str) -> None:
         self.current[name] = self.previous[name]
 
     def record(self, name: str, key: str, files: list[str]) -> None:
-        stamps = {}
-        for file in files:
-            stamp = _stamp(self.output / file)
-            if stamp is not None:
-                stamps[file] = stamp
-        self.current[name] = (key, stamps)
+        stamps = {file: file_stamp(self.output / file) for file in files}
+        self.current[name] = (key, {file: s for file, s in stamps.items() if s != ABSENT})
 
     def begin(self) -> None:
         """From here on ``output/`` changes: a killed build must not trust the record."""
@@ -93,6 +80,29 @@ class BuildState:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(self.path, json.dumps(record, separators=(",", ":")))
         return stale
+
+
+def _pages(loaded: object) -> dict[str, Written]:
+    """The pages of a record as JSON gave them back; a page that is not
+    ``[key, {file: stamp}]`` is left out (and built again)."""
+    pages: dict[str, Written] = {}
+    listed: dict[object, object] = loaded if isinstance(loaded, dict) else {}
+    for name, page in listed.items():
+        parts: list[object] = page if isinstance(page, list) else []
+        written = _written(*parts) if len(parts) == 2 else None
+        if written is not None:
+            pages[str(name)] = written
+    return pages
+
+
+def _written(key: object, files: object) -> Written | None:
+    """``[key, {file: stamp}]`` as JSON gave it back, else ``None``."""
+    if not isinstance(key, str) or not isinstance(files, dict):
+        return None
+    listed: dict[object, object] = files
+    stamps = {str(file): stamp_from_json(stamp) for file, stamp in listed.items()}
+    known = {file: stamp for file, stamp in stamps.items() if stamp is not None}
+    return (key, known) if len(known) == len(stamps) else None
 
 
 def relative(output: Path, path: str) -> str:

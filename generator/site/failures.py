@@ -47,6 +47,8 @@ class _HideReported(logging.Filter):
         return not any(isinstance(item, BuildIncompleteError) for item in (exception, *args))
 
 
+# One filter for the process, holding nothing: each build adds it to Pelican's
+# logger, and a logger keeps a filter once, however many builds add it.
 _HIDE_REPORTED = _HideReported()
 
 
@@ -58,7 +60,7 @@ class Failures:
         self.context: dict[str, Any] | None = None  # where Pelican marks what it could not read
         self.stories: dict[str, str] = {}  # path under content/ -> reason
         self.pages: dict[str, str] = {}  # output file -> reason
-        logging.getLogger("pelican").addFilter(_HIDE_REPORTED)  # once: a filter is kept once
+        logging.getLogger("pelican").addFilter(_HIDE_REPORTED)
 
     def watch(self, context: dict[str, Any]) -> None:
         """The context where Pelican marks the files it could not read."""

@@ -11,21 +11,19 @@ that still cannot be written is reported and the others are written.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import partial
-from pathlib import Path
-from typing import Any
 
 from feedgenerator import Atom1Feed
 
-from generator.site.archive import Archive
-from generator.site.build import Build
+from generator.site.build import Build, SiteSettings
 from generator.site.failures import describe
+from generator.site.stories import SiteStory
+from generator.site.structure import built_archive
 from generator.site.writer import write_unless_fresh
 from generator.storage import atomic_write
 
-FEED_ITEMS_DEFAULT = 50
-FEED_PATH_DEFAULT = "feeds/atom.xml"
 # Characters XML 1.0 does not allow (tab, line feed and carriage return it does).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -35,65 +33,54 @@ def xml_text(value: object) -> str:
     return _NOT_XML.sub("", str(value))
 
 
-def feed_path(kind: str, slug: str) -> str:
-    """Where the feed of one section or city lives: ``feeds/plaats/den-haag.atom.xml``."""
-    return f"feeds/{kind}/{slug}.atom.xml"
+def _absolute(settings: SiteSettings, path: str) -> str:
+    return f"{settings.feed_domain}/{path}"
 
 
-def _absolute(settings: dict[str, Any], path: str) -> str:
-    base = str(settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/")
-    return f"{base}/{path}"
+def _entry_id(site: SiteStory) -> str:
+    """A tag URI (RFC 4151) from the story id: it never changes with the URL.
+    (Its date is the one the source gave, in the source's offset: an id, not
+    a day of the archive, and ids once published stay.)"""
+    return f"tag:wire-archive,{site.story.date:%Y-%m-%d}:{site.story.id}"
 
 
-def _entry_id(article: Any) -> str:
-    """A tag URI (RFC 4151) from the story id: it never changes with the URL."""
-    story = article.metadata.get("id", article.slug)
-    return f"tag:wire-archive,{article.date:%Y-%m-%d}:{story}"
-
-
-def write_feed(
-    output: Path, settings: dict[str, Any], path: str, title: str, stories: list[Any]
-) -> None:
+def write_feed(settings: SiteSettings, path: str, title: str, stories: list[SiteStory]) -> None:
     feed = Atom1Feed(
         title=xml_text(title),
         link=xml_text(_absolute(settings, "")),
         feed_url=xml_text(_absolute(settings, path)),
-        description=xml_text(settings.get("SITESUBTITLE", "")),
+        description=xml_text(settings.site_subtitle),
         language="nl",
     )
-    for article in stories:
+    for site in stories:
+        story = site.story
         feed.add_item(
-            title=xml_text(article.title),
-            link=xml_text(_absolute(settings, article.url)),
-            unique_id=xml_text(_entry_id(article)),
-            description=xml_text(article.summary),  # escaped HTML: the reader made it so
-            pubdate=article.date,
-            updateddate=getattr(article, "modified", None) or article.date,
-            categories=[xml_text(article.category.name)],
+            title=xml_text(story.title),
+            link=xml_text(_absolute(settings, site.url)),
+            unique_id=xml_text(_entry_id(site)),
+            description=xml_text(html.escape(story.summary)),  # feeds take it as HTML
+            pubdate=story.date,
+            updateddate=story.modified or story.date,
+            categories=[xml_text(story.section)],
         )
-    atomic_write(output / path, feed.writeString("utf-8"))
+    atomic_write(settings.output / path, feed.writeString("utf-8"))
 
 
-def write_feeds(build: Build, generator: Any, writer: Any) -> None:
+def write_feeds(build: Build, generator: object, writer: object) -> None:
     """The feed of all stories, and one per section and per city."""
-    settings = generator.settings
-    archive: Archive = generator.context["wire_archive"]
-    output = Path(generator.output_path)
-    limit = int(settings.get("WIRE_FEED_ITEMS", FEED_ITEMS_DEFAULT))
-    site = settings.get("SITENAME", "wire-archive")
-    all_path = str(settings.get("WIRE_FEED_PATH", FEED_PATH_DEFAULT))
-    feeds = [(all_path, site, archive.articles[:limit])]
+    settings, archive = build.settings, built_archive(build)
+    limit = settings.feed_items
+    site_name = settings.site_name
+    feeds = [(settings.feed_path, site_name, archive.stories[:limit])]
     for group in [*archive.sections, *archive.cities]:
-        feeds.append(
-            (feed_path(group.kind, group.slug), f"{site}: {group.name}", group.newest(limit))
-        )
+        feeds.append((group.feed_url, f"{site_name}: {group.name}", group.newest(limit)))
     for path, title, stories in feeds:
         try:
             write_unless_fresh(
                 writer,
                 path,
                 [title, stories],
-                partial(write_feed, output, settings, path, title, stories),
+                partial(write_feed, settings, path, title, stories),
             )
         except Exception as error:  # one feed: the others, and the pages, go on
             build.failures.page_failed(path, describe(error))

@@ -22,9 +22,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.code_digest import code_digest, files_digest
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
 
-NEIGHBOURS = ("day_prev", "day_next", "city_prev", "city_next")
+from generator.code_digest import code_digest, files_digest
+from generator.site.archive import Group
+from generator.site.stories import SiteStory
+
 _PACKAGES = ("pelican", "jinja2", "markdown-it-py", "babel", "feedgenerator", "lunr")
 
 
@@ -33,21 +37,19 @@ def digest(*parts: Any) -> str:
     return hashlib.blake2b(encoded.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def story_token(article: Any) -> str:
+def story_token(site: SiteStory) -> str:
     """A story as a listing shows it: its source, its URL and the URLs of its
     section and city (which another story's name can move, see ``archive``)."""
-    links = [getattr(article, name, "") for name in ("wire_section_url", "wire_city_url")]
-    return " ".join([article.wire_source_digest, article.url, *links])
+    return " ".join([site.source_digest, site.url, site.section_url, site.city_url])
 
 
-def story_page_token(article: Any) -> list[str]:
+def story_page_token(site: SiteStory) -> list[str]:
     """A story as its own page shows it: with the stories it links to."""
-    linked = [getattr(article, name, None) for name in NEIGHBOURS]
-    linked += list(getattr(article, "related", None) or [])
-    return [story_token(article)] + [story_token(other) if other else "" for other in linked]
+    linked = [site.day_prev, site.day_next, site.city_prev, site.city_next, *site.related]
+    return [story_token(site)] + [story_token(other) if other else "" for other in linked]
 
 
-def encode(value: Any) -> Any:
+def encode(value: object) -> object:
     """A JSON-able value that stands for ``value`` in a fingerprint."""
     if value is None or isinstance(value, str | int | float | bool):
         return value
@@ -59,23 +61,33 @@ def encode(value: Any) -> Any:
         return [[str(key), encode(item)] for key, item in sorted(value.items())]
     if isinstance(value, list | tuple):
         return [encode(item) for item in value]
-    if hasattr(value, "wire_source_digest"):
+    if isinstance(value, SiteStory):
         return ["story", story_token(value)]
-    if hasattr(value, "fingerprint"):  # says itself what pages show of it
+    if isinstance(value, Content) and isinstance(value.metadata.get("wire"), SiteStory):
+        return ["story", story_token(value.metadata["wire"])]  # Pelican's article of a story
+    if isinstance(value, Group):  # says itself what pages show of it
         return [type(value).__name__, encode(value.fingerprint())]
     if is_dataclass(value) and not isinstance(value, type):
         return [type(value).__name__, [encode(getattr(value, f.name)) for f in fields(value)]]
-    if hasattr(value, "slug") and hasattr(value, "name"):  # Pelican's Category, Tag, Author
+    if isinstance(value, URLWrapper):  # Pelican's Category, Tag, Author
         return [type(value).__name__, value.name, value.slug]
     raise TypeError(f"cannot fingerprint a page variable of type {type(value).__name__}")
 
 
+def _page_story(value: object) -> SiteStory:
+    """The story of a story page (Pelican hands the page its article)."""
+    wire = value.metadata.get("wire") if isinstance(value, Content) else None
+    if not isinstance(wire, SiteStory):
+        raise TypeError(f"expected a story page's article, found {type(value).__name__}")
+    return wire
+
+
 def page_key(site_key: str, name: str, variables: Mapping[str, Any]) -> str:
     """The fingerprint of one write request (one page, or one paginated series)."""
-    encoded = []
+    encoded: list[list[object]] = []
     for key, value in sorted(variables.items()):
         if key == "article":  # a story page: its links count too
-            encoded.append([key, story_page_token(value)])
+            encoded.append([key, story_page_token(_page_story(value))])
         else:
             encoded.append([key, encode(value)])
     return digest(site_key, name, encoded)

@@ -22,31 +22,45 @@ from typing import Any
 
 from pelican.paginator import Paginator
 
+from generator.addresses import (
+    CITY,
+    INDEX,
+    SECTION,
+    day_url,
+    groups_url,
+    month_url,
+    save_as,
+    year_url,
+)
 from generator.site.archive import Archive, Group
-from generator.site.build import Build
+from generator.site.build import Build, PelicanGenerator, SiteSettings
 from generator.site.neighbours import on_this_day
+from generator.site.stories import SiteStory
+from generator.site.structure import built_archive
 from generator.site.svg import NETHERLANDS, WORLD, Bar, Dot, bar_chart, dot_map
 from generator.site.templating import nl_date
 
-HOME_ITEMS_DEFAULT = 30
 GROUP_NEWEST = 20  # stories on a section's or city's landing page
 
 
-def day_url(day: date) -> str:
-    return f"{day:%Y}/{day:%m}/{day:%d}/"
-
-
-def write_listings(build: Build, generator: Any, writer: Any) -> None:
+def write_listings(build: Build, generator: PelicanGenerator, writer: Any) -> None:
     """Every listing page of the site."""
-    archive: Archive = generator.context["wire_archive"]
-    pages = Pages(generator, writer)
-    _write_home(pages, archive, int(generator.settings.get("WIRE_HOME_ITEMS", HOME_ITEMS_DEFAULT)))
+    archive = built_archive(build)
+    pages = Pages(build.settings, generator, writer)
+    _write_home(pages, archive, build.settings.home_items)
     _write_calendar(pages, archive)
-    for groups, heading in ((archive.sections, "Rubrieken"), (archive.cities, "Plaatsen")):
-        maps = _maps(groups) if groups is archive.cities else []
-        kind = "rubriek" if groups is archive.sections else "plaats"
+    for groups, heading, kind in (
+        (archive.sections, "Rubrieken", SECTION),
+        (archive.cities, "Plaatsen", CITY),
+    ):
+        maps = _maps(groups) if kind == CITY else []
         pages.write(
-            f"{kind}/index.html", "groups", groups=groups, kind=kind, heading=heading, maps=maps
+            save_as(groups_url(kind)),
+            "groups",
+            groups=groups,
+            kind=kind,
+            heading=heading,
+            maps=maps,
         )
         for group in groups:
             _write_group(pages, group)
@@ -60,7 +74,7 @@ def _write_home(pages: Pages, archive: Archive, count: int) -> None:
     pages.write(
         "index.html",
         "home",
-        articles=archive.articles[:count],
+        stories=archive.stories[:count],
         days=days,
         sections=archive.sections,
         on_this_day=earlier,
@@ -78,14 +92,13 @@ def _write_calendar(pages: Pages, archive: Archive) -> None:
             for (y, month), days in sorted(months.items())
             if y == year
         ]
-        pages.write(
-            f"{year}/index.html", "year", year=year, months=rows, total=sum(r[2] for r in rows)
-        )
+        total = sum(count for _, _, count in rows)
+        pages.write(save_as(year_url(year)), "year", year=year, months=rows, total=total)
     ordered = sorted(months)
     for position, (year, month) in enumerate(ordered):
         days = months[(year, month)]
         pages.write(
-            f"{year}/{month:02d}/index.html",
+            save_as(month_url(year, month)),
             "month",
             year=year,
             month=month,
@@ -97,10 +110,10 @@ def _write_calendar(pages: Pages, archive: Archive) -> None:
     ordered_days = archive.ordered_days
     for position, day in enumerate(ordered_days):
         pages.write(
-            day_url(day) + "index.html",
+            save_as(day_url(day)),
             "day",
             day=day,
-            day_articles=archive.days[day],
+            day_stories=archive.days[day],
             previous_day=ordered_days[position - 1] if position > 0 else None,
             next_day=ordered_days[position + 1] if position + 1 < len(ordered_days) else None,
         )
@@ -108,7 +121,7 @@ def _write_calendar(pages: Pages, archive: Archive) -> None:
 
 def _year_rows(
     archive: Archive, months: dict[tuple[int, int], list[date]], years: list[int]
-) -> list[Any]:
+) -> list[tuple[int, list[tuple[int, int]]]]:
     return [
         (
             year,
@@ -130,21 +143,18 @@ def _month_chart(archive: Archive, year: int, month: int) -> str:
         day = date.fromordinal(ordinal)
         count = len(archive.days.get(day, []))
         title = f"{nl_date(day)}: {count} bericht{'en' if count != 1 else ''}"
-        bars.append(Bar(str(day.day), title, count, f"{day.day:02d}/" if count else None))
+        # Relative to the month's page: ``15/`` for the 15th.
+        href = day_url(day).removeprefix(month_url(year, month)) if count else None
+        bars.append(Bar(str(day.day), title, count, href))
     return bar_chart(bars, title=f"Berichten per dag in {nl_date(first, 'MMMM y')}")
 
 
 def _maps(cities: list[Group]) -> list[tuple[str, str]]:
     dots = [
-        Dot(
-            group.name,
-            float(group.place["lat"]),
-            float(group.place["lon"]),
-            group.count,
-            f"{group.slug}/",
-        )
+        # Relative to the index of cities: ``den-haag/``.
+        Dot(group.name, place.lat, place.lon, group.count, group.url.removeprefix(groups_url(CITY)))
         for group in cities
-        if isinstance(group.place, dict) and "lat" in group.place and "lon" in group.place
+        if (place := group.place) is not None
     ]
     home = [dot for dot in dots if NETHERLANDS.holds(dot)]
     abroad = [dot for dot in dots if not NETHERLANDS.holds(dot)]
@@ -166,38 +176,38 @@ def _maps(cities: list[Group]) -> list[tuple[str, str]]:
 def _write_group(pages: Pages, group: Group) -> None:
     years = group.years()
     pages.write(
-        group.url + "index.html",
+        save_as(group.url),
         "group",
         group=group,
         years=years,
         newest=group.newest(GROUP_NEWEST),
     )
     for year, stories in years:
-        pages.write_paginated(f"{group.url}{year}/", "group_year", stories, group=group, year=year)
+        pages.write_paginated(group.year_url(year), "group_year", stories, group=group, year=year)
 
 
 class Pages:
     """Writes one page through Pelican's writer (relative URLs, signals)."""
 
-    def __init__(self, generator: Any, writer: Any) -> None:
+    def __init__(self, settings: SiteSettings, generator: PelicanGenerator, writer: Any) -> None:
+        self.settings = settings
         self.generator = generator
         self.writer = writer
-        self.relative = bool(generator.settings.get("RELATIVE_URLS"))
         self.context = generator.context
 
-    def write(self, save_as: str, template: str, **variables: Any) -> None:
+    def write(self, path: str, template: str, **variables: object) -> None:
         self.writer.write_file(
-            save_as,
+            path,
             self.generator.get_template(template),
             self.context,
-            relative_urls=self.relative,
-            page_name=save_as.removesuffix("index.html"),
+            relative_urls=self.settings.relative_urls,
+            page_name=path.removesuffix(INDEX),
             **variables,
         )
 
-    def write_absolute(self, save_as: str, template: str, **variables: Any) -> None:
+    def write_absolute(self, path: str, template: str, **variables: object) -> None:
         self.writer.write_file(
-            save_as,
+            path,
             self.generator.get_template(template),
             self.context,
             relative_urls=False,
@@ -205,26 +215,25 @@ class Pages:
         )
 
     def write_paginated(
-        self, url: str, template: str, articles: list[Any], **variables: Any
+        self, url: str, template: str, stories: list[SiteStory], **variables: object
     ) -> None:
         """One page per ``DEFAULT_PAGINATION`` stories (URLs from Pelican's
         ``PAGINATION_PATTERNS``), each written on its own: a page is rendered
         again only when its own stories, or the number of pages, change. Only
         the first page shows the total, which every new story changes."""
-        settings = self.generator.settings
-        per_page = int(settings.get("DEFAULT_PAGINATION") or 0) or max(len(articles), 1)
-        paginator = Paginator(url + "index.html", url, articles, settings, per_page)
+        per_page = self.settings.pagination or max(len(stories), 1)
+        paginator = Paginator(save_as(url), url, stories, self.settings.raw, per_page)
         pages = [paginator.page(number) for number in range(1, paginator.num_pages + 1)]
         for position, page in enumerate(pages):
             self.write(
-                page.save_as,
+                str(page.save_as),
                 template,
                 stories=list(page.object_list),
-                page_number=page.number,
+                page_number=int(page.number),
                 page_count=len(pages),
-                first_number=page.start_index(),
-                total=len(articles) if position == 0 else None,
-                previous_url=pages[position - 1].url if position > 0 else None,
-                next_url=pages[position + 1].url if position + 1 < len(pages) else None,
+                first_number=int(page.start_index()),
+                total=len(stories) if position == 0 else None,
+                previous_url=str(pages[position - 1].url) if position > 0 else None,
+                next_url=str(pages[position + 1].url) if position + 1 < len(pages) else None,
                 **variables,
             )

@@ -9,9 +9,9 @@ stages get what they need of them.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
 
+from generator.errors import SiteError
 from generator.site import (
     feeds,
     listings,
@@ -24,7 +24,7 @@ from generator.site import (
     templating,
     writer,
 )
-from generator.site.build import Build, SiteSettings
+from generator.site.build import Build, PelicanGenerator, PelicanRun, SiteSettings
 from generator.site.failures import Failures
 from generator.site.timings import Timings
 
@@ -38,44 +38,57 @@ class WirePlugin:
     @property
     def build(self) -> Build:
         if self._build is None:  # a signal outside a build: Pelican's order changed
-            raise RuntimeError("wire-archive: a build signal came before 'initialized'")
+            raise SiteError("expected Pelican's 'initialized' signal first, found another")
         return self._build
 
-    def initialized(self, pelican: Any) -> None:
+    def handlers(self) -> dict[str, Callable[..., object]]:
+        """Each of Pelican's signals (by its name in ``pelican.signals``) and its handler."""
+        return {
+            "initialized": self.initialized,
+            "get_writer": self.get_writer,
+            "readers_init": self.readers_init,
+            "generator_init": self.generator_init,
+            "article_generator_init": self.article_generator_init,
+            "article_generator_finalized": self.article_generator_finalized,
+            "article_writer_finalized": self.article_writer_finalized,
+            "finalized": self.finalized,
+        }
+
+    def initialized(self, pelican: PelicanRun) -> None:
         settings = SiteSettings.of(pelican.settings)
         timings = Timings(count_calls=settings.count_calls)
-        self._build = Build(settings, timings, Failures(str(settings.raw.get("PATH", ""))))
+        self._build = Build(settings, timings, Failures(str(settings.content)))
         timings.start("total")
-        structure.clean_output(Path(pelican.output_path))
+        structure.clean_output(settings.output)
 
-    def get_writer(self, pelican: Any) -> type[writer.WireWriter]:
+    def get_writer(self, pelican: PelicanRun) -> type[writer.WireWriter]:
         self.build.timings.start("pages: queue")
         return writer.writer_for(self.build)
 
-    def readers_init(self, readers: Any) -> None:
+    def readers_init(self, readers: object) -> None:
         reader.add_reader(self.build, readers)
 
-    def generator_init(self, generator: Any) -> None:
+    def generator_init(self, generator: PelicanGenerator) -> None:
         templating.add_filters(generator.env)
         reader.drop_disabled_markdown_reader(generator)
 
-    def article_generator_init(self, generator: Any) -> None:
+    def article_generator_init(self, generator: PelicanGenerator) -> None:
         build = self.build
         build.timings.start("read")
         build.failures.watch(generator.context)
         with build.timings.step("read: cache"):
             build.reading = read_cache.start_reading(build, generator)
 
-    def article_generator_finalized(self, generator: Any) -> None:
+    def article_generator_finalized(self, generator: PelicanGenerator) -> None:
         build = self.build
         with build.timings.step("read: cache"):
             read_cache.finish_reading(build)
         build.timings.stop("read")
         with build.timings.step("structure"):
             structure.prepare(build, generator)
-        search_index.start_search_files(build, generator)
+        search_index.start_search_files(build)
 
-    def article_writer_finalized(self, generator: Any, writer: Any) -> None:
+    def article_writer_finalized(self, generator: PelicanGenerator, writer: object) -> None:
         build = self.build
         build.timings.stop("pages: queue")  # the story pages are queued by now
         for step, stage in (
@@ -88,7 +101,7 @@ class WirePlugin:
         with build.timings.step("static files"):
             static_files.copy_theme_files(build.settings)
 
-    def finalized(self, pelican: Any) -> None:
+    def finalized(self, pelican: PelicanRun) -> None:
         build = self.build
         with build.timings.step("render"):
             writer.flush_pages(build)

@@ -21,15 +21,23 @@ import os
 import pickle
 from collections.abc import Generator
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 from generator.parallel import fork_stream, worth_forking
-from generator.site.build import Build
+from generator.site.build import Build, PelicanGenerator
 from generator.site.fingerprint import site_key
 from generator.site.story_file import Parsed, parse
 from generator.storage import Stamp, file_stamp, replacing
 
-FORMAT = 2  # 2: front matter cleaned by story_fields
+FORMAT = 4  # 3: saved as a Record; 4: a typed Story in each parsed file
+
+
+class Record(NamedTuple):
+    """The read cache as it is saved."""
+
+    format: int
+    key: str  # the site key of what reading depends on (fingerprint.site_key)
+    entries: dict[str, tuple[Stamp, Parsed]]  # story file -> its stamp and parse
 
 
 def _cache_file(cache: Path, content: str) -> Path:
@@ -41,20 +49,18 @@ def _cache_file(cache: Path, content: str) -> Path:
 def _load(path: Path, key: str) -> dict[str, tuple[Stamp, Parsed]]:
     try:
         with path.open("rb") as handle:
-            record = pickle.load(handle)
-        if record["format"] == FORMAT and record["key"] == key:
-            entries: dict[str, tuple[Stamp, Parsed]] = record["entries"]
-            return entries
-    except Exception:
-        pass
+            record: object = pickle.load(handle)
+    except Exception:  # any: a cache we cannot read is a cache we do not have
+        return {}
+    if isinstance(record, Record) and record.format == FORMAT and record.key == key:
+        return record.entries
     return {}
 
 
 def _save(path: Path, key: str, entries: dict[str, tuple[Stamp, Parsed]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with replacing(path, "wb") as handle:
-        record = {"format": FORMAT, "key": key, "entries": entries}
-        pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(Record(FORMAT, key, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Reading:
@@ -107,15 +113,15 @@ class Reading:
             _save(self.cache_path, self.key, self.entries)
 
 
-def start_reading(build: Build, generator: Any) -> Reading:
+def start_reading(build: Build, generator: PelicanGenerator) -> Reading:
     """Load the cache, start the workers (at Pelican's article_generator_init)."""
-    settings = generator.settings
-    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    settings = build.settings
     # The very strings Pelican hands the reader, in the order it reads them.
+    files = generator.get_files(settings.article_paths, exclude=settings.article_excludes)
     paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files]  # noqa: PTH100, PTH118
     paths = [path for path in paths if path.endswith(".md")]
-    cache_path = _cache_file(build.settings.cache, generator.path)
-    return Reading(cache_path, site_key(settings, None), paths, build.settings.jobs)
+    cache_path = _cache_file(settings.cache, generator.path)
+    return Reading(cache_path, site_key(settings.raw, None), paths, settings.jobs)
 
 
 def finish_reading(build: Build) -> None:

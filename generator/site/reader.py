@@ -1,13 +1,14 @@
-"""The Pelican reader: Markdown + YAML front matter -> HTML + metadata.
+"""The Pelican reader: Markdown + YAML front matter -> HTML, and the story as ``article.wire``.
 
 Promise: the body is rendered by markdown-it-py in CommonMark mode with raw
 HTML off, so wire text can never become markup; front matter is read with
-the safe loader. ``summary`` is handed to Pelican as escaped HTML (Pelican
-treats summaries as HTML) and kept as plain text in ``lead``; ``archive_path``
-is the file's place under content/, which the settings make the story's URL.
-Front matter comes cleaned and bounded (``story_fields``, applied while
-parsing). A file that cannot be read is reported with its path and reason,
-then raised for Pelican, which leaves it out; ``failures`` counts it.
+the safe loader into a typed ``Story`` (``story_file.parse``). Pelican gets
+only what it needs of it (title, date, modified, category, slug, status, and
+the summary as escaped HTML: Pelican treats summaries as HTML) and ``wire``,
+the story's ``SiteStory``, which every stage and template reads;
+``archive_path``, the file's place under content/, is the story's URL. A
+file that cannot be read is reported with its path and reason, then raised
+for Pelican, which leaves it out; ``failures`` counts it.
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ from typing import Any, ClassVar
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
+from generator.addresses import local_day
 from generator.site import story_file
 from generator.site.build import Build
-
-# Keys whose values Pelican turns into objects (dates, categories).
-_PELICAN_KEYS = ("date", "modified", "category", "status", "slug", "title")
+from generator.site.stories import SiteStory
 
 
 class WireMarkdownReader(BaseReader):  # type: ignore[misc]
@@ -46,55 +46,43 @@ class WireMarkdownReader(BaseReader):  # type: ignore[misc]
         parsed = reading.take(source_path) if reading is not None else None
         if parsed is None:
             parsed = story_file.parse(source_path)
-        body_html, metadata, source_digest = parsed
-        found = self._metadata(metadata)
-        found["archive_path"] = archive_path(source_path, self.settings["PATH"])
-        found["wire_source_digest"] = source_digest  # what incremental builds compare
-        found.update(self._locations(found["archive_path"]))
-        return body_html, found
+        story = parsed.story
+        url, save_as = self._locations(archive_path(source_path, self.settings["PATH"]))
+        wire = SiteStory(story, url, save_as, source_path, parsed.digest, local_day(story.date))
+        metadata: dict[str, Any] = {
+            "title": story.title,
+            "date": _pelican_time(story.date),
+            "category": self.process_metadata("category", story.section),
+            "slug": story.slug,
+            "summary": html.escape(story.summary),
+            "wire": wire,
+        }
+        if story.modified is not None:
+            metadata["modified"] = _pelican_time(story.modified)
+        if parsed.status:
+            metadata["status"] = self.process_metadata("status", parsed.status)
+        if url:  # else Pelican makes them from its settings
+            metadata.update(url=url, save_as=save_as)
+        return parsed.html, metadata
 
-    def _locations(self, story_path: str) -> dict[str, str]:
-        """A story's ``url`` and ``save_as``, when the settings make them from
+    def _locations(self, story_path: str) -> tuple[str, str]:
+        """A story's URL and file, when the settings make them from
         ``{archive_path}`` alone (ours do): Pelican would format them from every
         field of the story on each use, at ~40 µs a time. Pages, and settings
-        with other fields, are left to Pelican."""
+        with other fields, are left to Pelican (empty here)."""
         if any(story_path.startswith(f"{page}/") for page in self.settings["PAGE_PATHS"]):
-            return {}
+            return "", ""
         fields = {"archive_path": story_path}
         try:
-            return {
-                "url": self.settings["ARTICLE_URL"].format_map(fields),
-                "save_as": self.settings["ARTICLE_SAVE_AS"].format_map(fields),
-            }
+            url = str(self.settings["ARTICLE_URL"].format_map(fields))
+            return url, str(self.settings["ARTICLE_SAVE_AS"].format_map(fields))
         except (KeyError, IndexError, ValueError, AttributeError):
-            return {}
-
-    def _metadata(self, raw: dict[str, Any]) -> dict[str, Any]:
-        metadata: dict[str, Any] = {}
-        for key, value in raw.items():
-            name = str(key).lower()
-            if name == "summary":
-                metadata["summary"] = html.escape(str(value))
-                metadata["lead"] = str(value)
-            elif name in ("date", "modified") and (moment := _iso_datetime(value)):
-                metadata[name] = moment
-            elif name in _PELICAN_KEYS:
-                metadata[name] = self.process_metadata(name, str(value))
-            else:
-                metadata[name] = value
-        return metadata
+            return "", ""
 
 
-def _iso_datetime(value: Any) -> SafeDatetime | None:
-    """Our front matter's ISO 8601 date, read without dateutil's guesswork (the
-    converter always writes this form; anything else goes to Pelican's parser)."""
-    if isinstance(value, datetime):
-        value = value.isoformat()
-    try:
-        moment = SafeDatetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
+def _pelican_time(moment: datetime) -> SafeDatetime:
+    """The same moment as Pelican's own datetime type (it formats dates with it)."""
+    return SafeDatetime.combine(moment.date(), moment.timetz())
 
 
 def archive_path(source_path: str, content_root: str) -> str:

@@ -1,4 +1,4 @@
-"""Search files for the browser, written during the Pelican build.
+"""Site build, search: the search files for the browser, written beside the pages.
 
 Promise: running ``pelican`` alone gives a site whose search works:
 ``search/manifest.json`` and one content-hashed shard per month (the Lunr
@@ -6,26 +6,30 @@ index and the result store, see ``generator.search.shards``), and lunr.js
 with lunr-languages' Dutch support copied from ``node_modules`` into
 ``vendor/`` (installed from the npm registry, never committed). A missing
 ``node_modules`` is a clear error, not a site with silently broken search.
+The search documents are made from the typed stories (``SiteStory``), each
+with its local day (``addresses.day_key``), so the period filter puts a story
+on the day the archive files it under.
 """
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
-from typing import Any
 
+from generator.addresses import day_key
 from generator.errors import SiteError
 from generator.parallel import can_fork, fork_process, workers
-from generator.search.index import SearchDocument
-from generator.search.shards import MANIFEST, build_shards, dump
+from generator.search.shards import MANIFEST, build_shards, built_shards, dump
+from generator.search.store import SearchDocument
 from generator.site.build import Build
 from generator.site.static_files import copy_if_changed
+from generator.site.stories import SiteStory
+from generator.site.structure import built_archive
 from generator.site.templating import nl_datetime
 from generator.storage import atomic_write, write_if_changed
 
@@ -37,19 +41,21 @@ VENDOR_FILES = {
 }
 
 
-def documents(articles: list[Any]) -> list[SearchDocument]:
-    """One search document per article, newest first (refs count up from the newest)."""
+def documents(stories: Iterable[SiteStory]) -> list[SearchDocument]:
+    """One search document per story, in the order given: newest first, so
+    refs count up from the newest."""
     return [
         SearchDocument(
-            url=article.url,
-            title=article.title,
-            lead=getattr(article, "lead", ""),
-            city=getattr(article, "city", "") or "",
-            section=article.category.name,
-            date=article.date.isoformat(),
-            date_text=nl_datetime(article.date, getattr(article, "date_precision", "exact")),
+            url=site.url,
+            title=site.story.title,
+            lead=site.story.summary,
+            city=site.story.city or "",
+            section=site.story.section,
+            date=site.story.date.isoformat(),
+            date_text=nl_datetime(site.story.date, site.story.date_precision),
+            day=day_key(site.story.date),
         )
-        for article in articles
+        for site in stories
     ]
 
 
@@ -61,25 +67,28 @@ class SearchProcess:
     seconds: Synchronized[float]  # what the process spent, for the timings
 
 
-def start_search_files(build: Build, generator: Any) -> None:
+def start_search_files(build: Build) -> None:
     """The vendored scripts at once (a missing node_modules stops the build
-    early), then the shards: in a process of their own, forked now, so that
-    indexing runs beside the rest of the build instead of after it;
+    early), then the shards of the archive's stories (``build.archive``,
+    newest first): in a process of their own, forked now, so that indexing
+    runs beside the rest of the build instead of after it;
     ``finish_search_files`` waits for it."""
     settings = build.settings
     copy_vendor_files(settings.node_modules, settings.output)
+    stories = built_archive(build).stories
+    folder = settings.output / "search"
     if workers(settings.jobs) < 2 or not can_fork():
         with build.timings.step("search"):
-            write_search_files(generator, stream=True)
+            write_search_files(folder, stories, settings.jobs, stream=True)
         return
     seconds: Synchronized[float] = multiprocessing.get_context("fork").Value("d", 0.0)
-    process = fork_process(_in_child, generator, seconds, name="wire-search")
+    process = fork_process(_in_child, folder, stories, seconds, name="wire-search")
     build.search = SearchProcess(process, seconds)
 
 
-def _in_child(generator: Any, seconds: Synchronized[float]) -> None:
+def _in_child(folder: Path, stories: list[SiteStory], seconds: Synchronized[float]) -> None:
     start = time.perf_counter()
-    write_search_files(generator, stream=True)  # one core: the other renders pages
+    write_search_files(folder, stories, jobs=1, stream=True)  # one core: the other renders pages
     seconds.value = time.perf_counter() - start
 
 
@@ -97,24 +106,26 @@ def finish_search_files(build: Build) -> None:
     build.timings.add("search", float(running.seconds.value))
 
 
-def write_search_files(generator: Any, stream: bool = False) -> None:
-    """The manifest and the shards.
+def write_search_files(
+    folder: Path, stories: list[SiteStory], jobs: int, stream: bool = False
+) -> None:
+    """The manifest and the shards, in ``folder``; ``jobs`` processes build
+    the shards that changed (0: one per core) unless ``stream``ed.
 
     Shards whose stories did not change are taken over from the last build
     (their files are left untouched); shards no longer listed are removed, so
     the folder is what a build from scratch would make. Streamed, each shard
     is written as soon as it is built, one after the other.
     """
-    folder = Path(generator.output_path) / "search"
 
     def write_new(name: str, text: str) -> None:
         if not (folder / name).exists():  # a content-hashed name: same name, same bytes
             atomic_write(folder / name, text)
 
     manifest, files = build_shards(
-        documents(list(generator.articles)),
+        documents(stories),
         reuse=_previous_shards(folder),
-        processes=int(generator.settings.get("WIRE_BUILD_JOBS") or 0),
+        processes=jobs,
         sink=write_new if stream else None,
     )
     if not stream:
@@ -128,11 +139,7 @@ def write_search_files(generator: Any, stream: bool = False) -> None:
 
 def _previous_shards(folder: Path) -> Callable[[str], str | None]:
     """Look up the shards of the last build by the digest of their documents."""
-    try:
-        entries = json.loads((folder / MANIFEST).read_text("utf-8"))["shards"]
-        built = {entry["digest"]: folder / entry["file"] for entry in entries}
-    except (OSError, ValueError, KeyError, TypeError):
-        built = {}
+    built = built_shards(folder)
 
     def reuse(digest: str) -> str | None:
         path = built.get(digest)

@@ -7,13 +7,12 @@ bytes. URLs are absolute when ``SITEURL`` is set (publishing), else root-relativ
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape
 
+from generator.addresses import CITY, SECTION, day_url, groups_url, month_url, year_url
 from generator.site.archive import Archive
 from generator.site.build import Build
-from generator.site.listings import day_url
+from generator.site.structure import built_archive
 from generator.storage import write_if_changed
 
 MAX_URLS = 50_000
@@ -25,25 +24,25 @@ def page_urls(archive: Archive) -> list[tuple[str, str | None]]:
     """(path, last change) of every page, in a stable order."""
     urls: list[tuple[str, str | None]] = [("", None), ("kalender/", None), ("zoeken/", None)]
     months = archive.months()
-    urls += [(f"{year}/", None) for year in sorted({year for year, _ in months})]
-    urls += [(f"{year}/{month:02d}/", None) for year, month in sorted(months)]
+    urls += [(year_url(year), None) for year in sorted({year for year, _ in months})]
+    urls += [(month_url(year, month), None) for year, month in sorted(months)]
     urls += [(day_url(day), None) for day in archive.ordered_days]
-    for kind, groups in (("rubriek", archive.sections), ("plaats", archive.cities)):
-        urls.append((f"{kind}/", None))
+    for kind, groups in ((SECTION, archive.sections), (CITY, archive.cities)):
+        urls.append((groups_url(kind), None))
         for group in groups:
             urls.append((group.url, None))
-            urls += [(f"{group.url}{year}/", None) for year, _ in group.years()]
-    for article in reversed(archive.articles):  # oldest first: new stories add at the end
-        changed = getattr(article, "modified", None) or article.date
-        urls.append((article.url, changed.isoformat()))
+            urls += [(group.year_url(year), None) for year, _ in group.years()]
+    for site in reversed(archive.stories):  # oldest first: new stories add at the end
+        changed = site.story.modified or site.story.date
+        urls.append((site.url, changed.isoformat()))
     return urls
 
 
-def write_sitemaps(build: Build, generator: Any, writer: Any) -> None:
+def write_sitemaps(build: Build, generator: object, writer: object) -> None:
     """sitemap.xml, sitemaps/sitemap-N.xml and robots.txt."""
-    output = Path(generator.output_path)
-    base = str(generator.settings.get("SITEURL") or "").rstrip("/")
-    urls = page_urls(generator.context["wire_archive"])
+    output = build.settings.output
+    base = build.settings.site_url
+    urls = page_urls(built_archive(build))
     parts = [urls[start : start + MAX_URLS] for start in range(0, len(urls), MAX_URLS)]
     for number, part in enumerate(parts, 1):
         entries = "".join(_url(base, path, changed) for path, changed in part)

@@ -2,42 +2,70 @@
 
 Promise: ``prepare`` runs once, after Pelican has read every article and
 before it writes them, so story pages can link to their neighbours and
-related stories, and every listing, feed and sitemap uses the same grouping
-(``context["wire_archive"]``).
+related stories, and every listing, feed, sitemap and the search use the
+same grouping (``build.archive``: ``SiteStory`` records, newest first).
+Pelican's articles are touched here only: sorted, and their stories taken.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Protocol, cast
 
 from generator.parallel import keep_out_of_gc
-from generator.site.archive import attach_group_urls, build_archive
+from generator.site.archive import Archive, attach_group_urls, build_archive
 from generator.site.build import Build
 from generator.site.neighbours import attach_neighbours
+from generator.site.stories import SiteStory
 from generator.storage import remove_stale_temp_files
 
 
-def prepare(build: Build, generator: Any) -> None:
-    """After reading (Pelican's article_generator_finalized)."""
-    # Newest first, and stories of the same minute by their place under
-    # content/: Pelican reads files in no fixed order.
-    generator.articles.sort(key=lambda article: article.archive_path)
-    generator.articles.sort(key=lambda article: article.date, reverse=True)
-    for article in generator.articles:
-        # Pelican formats a URL from the settings on every access; pages ask
-        # for each story's URL many times (neighbours, listings, feeds).
-        article.override_url = article.url
-        article.override_save_as = article.save_as
+def newest_first(stories: list[SiteStory]) -> list[SiteStory]:
+    """Newest first, and stories of the same moment by their place under
+    content/ (their URL): Pelican reads files in no fixed order."""
+    by_place = sorted(stories, key=lambda site: site.source_path.removesuffix(".md"))
+    return sorted(by_place, key=lambda site: site.story.date, reverse=True)
+
+
+class WireArticle(Protocol):
+    """What this stage needs of Pelican's ``Article``: the story it carries."""
+
+    wire: SiteStory
+
+
+class ArticleGenerator(Protocol):
+    """What this stage uses of Pelican's ``ArticlesGenerator``."""
+
+    articles: list[WireArticle]
+    hidden_articles: list[WireArticle]
+    categories: list[object]
+    tags: dict[object, object]
+    authors: list[object]
+
+
+def prepare(build: Build, pelican_generator: object) -> None:
+    """After reading (Pelican's article_generator_finalized, which sends its
+    ``ArticlesGenerator``)."""
+    generator = cast(ArticleGenerator, pelican_generator)
+    articles, hidden = generator.articles, generator.hidden_articles
+    stories = newest_first([article.wire for article in articles])
+    article_of = {id(article.wire): article for article in articles}
+    articles[:] = [article_of[id(site)] for site in stories]  # Pelican's order too
     # Pelican's category, tag and author pages are off, but its loop over them
     # still compares every story with every story of each category first.
     generator.categories, generator.tags, generator.authors = [], {}, []
     keep_out_of_gc()  # the stories live as long as the build
-    archive = build_archive(list(generator.articles))
-    attach_group_urls(generator.hidden_articles, archive)  # written too, linking to both
+    archive = build_archive(stories)
+    attach_group_urls([article.wire for article in hidden], archive)  # written too
     attach_neighbours(archive)
-    generator.context["wire_archive"] = archive
     build.archive = archive
+
+
+def built_archive(build: Build) -> Archive:
+    """The archive ``prepare`` made, for the stages after it."""
+    if build.archive is None:  # a stage before prepare: Pelican's signal order changed
+        raise RuntimeError("wire-archive: the archive was asked for before it was built")
+    return build.archive
 
 
 def clean_output(output: Path) -> None:

@@ -8,10 +8,9 @@ a keyboard and a screen reader (the pages also list the same links as text).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,9 @@ def dot_map(dots: Sequence[Dot], frame: Frame, *, title: str, width: int = 640) 
     return "".join(parts)
 
 
-def _labels(dots: Sequence[Dot], position: Any, top: int, width: int) -> list[str]:
+def _labels(
+    dots: Sequence[Dot], position: Callable[[Dot], tuple[float, float]], top: int, width: int
+) -> list[str]:
     """Names beside the largest dots, skipping any that would overlap one placed."""
     placed: list[tuple[float, float, float, float]] = []
     labels = []

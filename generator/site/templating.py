@@ -1,35 +1,36 @@
-"""Template filters: Dutch dates without system locales, slugs, URLs.
+"""Template filters: Dutch dates without system locales, slugs, the site's addresses.
 
-Promise: dates are formatted with Babel's Dutch data whatever the machine's
-locale, and say how precise they are (``ca.`` for an age in hours,
-``uiterlijk`` for a page's capture time).
+Promise: dates are shown on the archive's clock (``addresses.local_time``),
+formatted with Babel's Dutch data whatever the machine's locale, and say how
+precise they are (``ca.`` for an age in hours, ``uiterlijk`` for a page's
+capture time); every address a template links to comes from
+``generator.addresses`` through these filters, so no template formats a date
+into a URL.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from jinja2 import Environment
 from markupsafe import Markup
 
+from generator import addresses
+from generator.model import DatePrecision
+from generator.site.stories import SiteStory
 from generator.text.slugs import slugify
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 LOCALE = "nl_NL"
 
 
-def _local(moment: datetime) -> datetime:
-    return moment.astimezone(AMSTERDAM)
-
-
 def nl_date(moment: date | datetime, pattern: str = "d MMMM y") -> str:
-    """``14 maart 2025``; a datetime is first put in Amsterdam time."""
-    day = _local(moment).date() if isinstance(moment, datetime) else moment
+    """``14 maart 2025``; a datetime is first put on the archive's clock."""
+    day = addresses.local_day(moment) if isinstance(moment, datetime) else moment
     return _format_day(day, pattern)
 
 
@@ -39,20 +40,19 @@ def _format_day(day: date, pattern: str) -> str:
     return str(format_date(day, pattern, locale=LOCALE))
 
 
-def nl_datetime(moment: datetime, precision: str = "exact") -> str:
+def nl_datetime(moment: datetime, precision: DatePrecision = DatePrecision.EXACT) -> str:
     """The date as precisely as the source gave it."""
-    local = _local(moment)
+    local = addresses.local_time(moment)
     day = nl_date(local)
     clock = f"{local:%H:%M}"  # Babel's HH:mm: the same digits, without the cost
-    return {
-        "exact": f"{day}, {clock}",
-        "minute": f"{day}, {clock}",
-        "hour": f"{day}, ca. {clock}",
-        "day": day,
-        "week": f"rond {day}",
-        "month": nl_date(local, "MMMM y"),
-        "captured": f"{day}, uiterlijk {clock}",
-    }.get(precision, f"{day}, {clock}")
+    shown = {
+        DatePrecision.HOUR: f"{day}, ca. {clock}",
+        DatePrecision.DAY: day,
+        DatePrecision.WEEK: f"rond {day}",
+        DatePrecision.MONTH: nl_date(local, "MMMM y"),
+        DatePrecision.CAPTURED: f"{day}, uiterlijk {clock}",
+    }
+    return shown.get(precision, f"{day}, {clock}")  # exact and minute: the clock
 
 
 def weekday(moment: date | datetime) -> str:
@@ -73,36 +73,42 @@ def json_for_script(data: Any) -> Markup:
     return Markup(text)
 
 
-def news_article(article: Any, siteurl: str, sitename: str) -> Markup:
+def news_article(site: SiteStory, siteurl: str, sitename: str) -> Markup:
     """schema.org NewsArticle for a story page, as JSON-LD."""
-    url = f"{siteurl}/{article.url}"
-    data: dict[str, Any] = {
+    story = site.story
+    url = f"{siteurl}/{site.url}"
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title,
-        "description": getattr(article, "lead", ""),
-        "datePublished": article.date.isoformat(),
-        "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
-        "articleSection": article.category.name,
-        "inLanguage": getattr(article, "language", None) or "nl",
+        "headline": story.title,
+        "description": story.summary,
+        "datePublished": story.date.isoformat(),
+        "dateModified": (story.modified or story.date).isoformat(),
+        "articleSection": story.section,
+        "inLanguage": story.language or "nl",
         "url": url,
         "mainEntityOfPage": url,
         "publisher": {"@type": "Organization", "name": sitename},
     }
-    if getattr(article, "city", None):
-        data["locationCreated"] = {"@type": "Place", "name": article.city}
-    if getattr(article, "agency", None):
-        data["author"] = {"@type": "Organization", "name": article.agency}
+    if story.city:
+        data["locationCreated"] = {"@type": "Place", "name": story.city}
+    if story.agency:
+        data["author"] = {"@type": "Organization", "name": story.agency}
     return json_for_script(data)
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., object]] = {
     "nl_date": nl_date,
     "nl_datetime": nl_datetime,
     "weekday": weekday,
     "slug": slugify,
     "month_name": month_name,
     "news_article": news_article,
+    # Addresses: ``day|day_url``, ``year|month_url(month)``, ``kind|groups_url``.
+    "day_url": addresses.day_url,
+    "month_url": addresses.month_url,
+    "year_url": addresses.year_url,
+    "groups_url": addresses.groups_url,
 }
 
 

@@ -13,6 +13,15 @@ Promises:
 - every file is written to a temporary file and renamed into place;
 - a page that cannot be rendered costs that page only: it is reported (a
   story page by its content file, ``failures``) and the rest are rendered.
+
+``WireWriter`` is a writer by Pelican's public contract (the class the
+``get_writer`` signal returns, made as ``Writer(output_path, settings=...)``,
+called through ``write_file``), not a subclass of Pelican's ``Writer``: it
+renders a page as ``Writer.write_file`` does for the pages we write (the
+page's own ``SITEURL`` for relative URLs, ``output_file``, the template's
+``render``, Pelican's ``Writing`` log line and ``content_written`` signal)
+and refuses what the site never uses (Pelican's pagination and feeds), so no
+private method of Pelican's is overridden.
 """
 
 from __future__ import annotations
@@ -22,55 +31,67 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
 
-from pelican.writers import FileOverwriteFailedError, Writer
+from jinja2 import Template
+from pelican.plugins import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import FileOverwriteFailedError
 
+from generator.errors import SiteError
 from generator.parallel import fork_map, workers, worth_forking
 from generator.site.build import Build
 from generator.site.build_state import BuildState, relative, state_file
 from generator.site.failures import describe
 from generator.site.fingerprint import digest, encode, page_key, site_key
-from generator.storage import replacing
+from generator.storage import atomic_write
 
 logger = logging.getLogger(__name__)
+# Pelican's own "Writing" line, under Pelican's logger: its verbosity and
+# filters apply as before, and tests stop builds at the moment it announces.
+PELICAN_LOG = logging.getLogger("pelican.writers")
 CHUNK = 100  # pages a worker takes at a time
+PAGINATED_VARIABLES = ("articles", "dates")  # what Pelican's write_file would paginate
 
 
 class Rendered(NamedTuple):
-    files: list[str]  # the files the page (or paginated series) wrote
+    files: list[str]  # the files the page wrote
     error: str | None  # why it could not be rendered: text, which any worker can send
 
 
 class Job(NamedTuple):
     name: str
     key: str
-    template: Any
+    template: Template
     context: dict[str, Any]  # the settings, as the template sees them
-    options: dict[str, Any]  # Pelican's write_file arguments but the context
+    relative_urls: bool
     variables: dict[str, Any]
 
 
-class WireWriter(Writer):  # type: ignore[misc]
-    build: ClassVar[Build | None] = None  # set on the class made for each build
+class WireWriter:
+    """Pelican's writer for one build: queues pages, renders those that changed."""
+
+    build: ClassVar[Build | None] = None  # set on the class made for each build (writer_for)
 
     def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
-        super().__init__(output_path, settings)
+        del settings  # Pelican's dict, as Pelican makes a writer: the build has them typed
+        build = self.build
+        if build is None:
+            raise SiteError("the site's writer is made for a build: use writer_for(build)")
         self.output = Path(output_path)
-        self.site_key = site_key(settings, Path(settings["THEME"]))
-        cache = Path(settings.get("CACHE_PATH", "cache"))
-        self.state = BuildState.load(state_file(cache, self.output), self.output)
-        self.workers = workers(int(settings.get("WIRE_BUILD_JOBS") or 0))
+        self.paginated_templates = build.settings.paginated_templates
+        self.site_key = site_key(build.settings.raw, build.settings.theme)
+        self.state = BuildState.load(state_file(build.settings.cache, self.output), self.output)
+        self.workers = workers(build.settings.jobs)
+        self.failures = build.failures
         self.jobs: list[Job] = []
         self.names: set[str] = set()
         self.context: dict[str, Any] = {}
         self.source_context: dict[str, Any] | None = None
-        self.recording: list[str] | None = None
-        if self.build is not None:
-            self.build.writer = self  # the pages it queues are rendered at the end
+        build.writer = self  # the pages it queues are rendered at the end
 
     def write_file(
         self,
         name: str,
-        template: Any,
+        template: Template,
         context: dict[str, Any],
         relative_urls: bool = False,
         paginated: dict[str, Any] | None = None,
@@ -79,8 +100,14 @@ class WireWriter(Writer):  # type: ignore[misc]
         url: str | None = None,
         **variables: Any,
     ) -> None:
+        """Queue a page, as Pelican's generators and ours ask for one."""
         if not name:
             return
+        if paginated is not None or self._paginates(template_name, variables):
+            raise SiteError(
+                f"{name}: Pelican's pagination is not used here (the plugin paginates its "
+                "listings itself): set PAGINATED_TEMPLATES = {}"
+            )
         if name in self.names and not override_output:
             raise FileOverwriteFailedError(f'Failed to overwrite "{name}": written twice')
         self.names.add(name)
@@ -89,17 +116,20 @@ class WireWriter(Writer):  # type: ignore[misc]
         if context is not self.source_context:
             self.source_context = context
             self.context = {key: value for key, value in context.items() if key.isupper()}
-        options = {
-            "relative_urls": relative_urls,
-            "paginated": paginated,
-            "template_name": template_name,
-            "override_output": override_output,
-            "url": url,
-        }
-        described = {**variables, **options, "template": template.name}
-        described.pop("override_output")
+        # What the page is rendered from (url and template_name serve Pelican's
+        # pagination only); the settings are in the site key.
+        described = {**variables, "relative_urls": relative_urls, "template": template.name}
         key = page_key(self.site_key, name, described)
-        self.jobs.append(Job(name, key, template, self.context, options, variables))
+        self.jobs.append(Job(name, key, template, self.context, relative_urls, variables))
+
+    def write_feed(self, *args: object, **options: object) -> None:
+        """Pelican's feeds are off (FEED_ALL_ATOM = None ...): ``feeds`` writes ours."""
+        raise SiteError("Pelican's own feeds are not used here: leave its FEED_ settings at None")
+
+    def _paginates(self, template_name: str | None, variables: dict[str, Any]) -> bool:
+        return template_name in self.paginated_templates and any(
+            variables.get(key) for key in PAGINATED_VARIABLES
+        )
 
     def is_fresh(self, name: str, key: str) -> bool:
         """For files the plugin writes itself: taken over if unchanged."""
@@ -138,16 +168,11 @@ class WireWriter(Writer):  # type: ignore[misc]
         return [files for chunk in done for files in chunk]
 
     def _report(self, job: Job, error: str) -> None:
-        failures = self.build.failures if self.build is not None else None
-        if failures is None:
-            logger.error("Error: %s: could not be written: %s", job.name, error)
-            return
-        article = job.variables.get("article")
-        source = getattr(article, "source_path", None) if article is not None else None
+        source: object = getattr(job.variables.get("article"), "source_path", None)
         if source:
-            failures.story_failed(str(source), error)
+            self.failures.story_failed(str(source), error)
         else:
-            failures.page_failed(job.name, error)
+            self.failures.page_failed(job.name, error)
 
     def render_safely(self, job: Job) -> Rendered:
         """``render``, and any error of this one page caught (one bad story
@@ -158,18 +183,29 @@ class WireWriter(Writer):  # type: ignore[misc]
             return Rendered([], describe(error))
 
     def render(self, job: Job) -> list[str]:
-        """Render one queued page (or paginated series); the files it wrote."""
-        self.recording = []
-        try:
-            super().write_file(job.name, job.template, job.context, **job.options, **job.variables)
-            return self.recording
-        finally:
-            self.recording = None
+        """Render one queued page as Pelican's ``Writer.write_file`` does; the file it wrote."""
+        page = dict(job.context)
+        # Pelican also leaves a relative page's localsiteurl in the shared
+        # context for the pages after it (for {filename} links in Content);
+        # our templates and stories have none, and a page must not depend on
+        # the page rendered before it (workers render in any order).
+        page["localsiteurl"] = None
+        if job.relative_urls:  # links from this page's folder up to the site's root
+            page["SITEURL"] = page["localsiteurl"] = _url_to_root(job.name)
+        page["output_file"] = job.name
+        page.update(job.variables)
+        html = job.template.render(page)
+        path: str = sanitised_join(str(self.output), job.name)  # refuses ../ out of output/
+        atomic_write(Path(path), html)
+        PELICAN_LOG.info('Writing "%s"', path)
+        signals.content_written.send(path, context=page)
+        return [relative(self.output, path)]
 
-    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
-        if self.recording is not None:
-            self.recording.append(relative(self.output, filename))
-        return replacing(Path(filename), encoding=encoding)  # as Pelican opens it, but whole
+
+def _url_to_root(name: str) -> str:
+    """``../..`` from the page ``name`` (``a/b/index.html``) up to the site's root."""
+    url: str = path_to_url(get_relative_path(name))
+    return url
 
 
 def _render_chunk(queue: tuple[WireWriter, list[Job]], indexes: range) -> list[Rendered]:
@@ -177,7 +213,9 @@ def _render_chunk(queue: tuple[WireWriter, list[Job]], indexes: range) -> list[R
     return [writer.render_safely(todo[index]) for index in indexes]
 
 
-def write_unless_fresh(writer: Any, name: str, inputs: Any, write: Callable[[], None]) -> None:
+def write_unless_fresh(
+    writer: object, name: str, inputs: object, write: Callable[[], None]
+) -> None:
     """A file the plugin writes itself (a feed): written only when ``inputs``
     (stories, titles) changed since the last build, or the file did."""
     if not isinstance(writer, WireWriter):

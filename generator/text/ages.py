@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
-from generator.addresses import ARCHIVE_ZONE
+from generator.addresses import ARCHIVE_ZONE, local_time
 from generator.model import DatePrecision
 
 _NUMBER = r"(?P<n>\d{1,4}|een|één)"
@@ -81,7 +81,7 @@ def date_from_age(age: Age, captured_at: datetime) -> datetime:
     if age.precision in (DatePrecision.MINUTE, DatePrecision.HOUR):
         unit = timedelta(minutes=1) if age.precision is DatePrecision.MINUTE else timedelta(hours=1)
         return fixed_offset(captured_at.astimezone(UTC) - age.count * unit)
-    local = captured_at.astimezone(ARCHIVE_ZONE).replace(tzinfo=None)
+    local = local_time(captured_at).replace(tzinfo=None)  # counted on the local calendar
     if age.precision is DatePrecision.DAY:
         local -= timedelta(days=age.count)
     elif age.precision is DatePrecision.WEEK:
@@ -99,7 +99,7 @@ def fixed_offset(moment: datetime) -> datetime:
     A fixed offset compares and prints the same everywhere, also in the hour
     that occurs twice when summer time ends (where zone-aware times differ).
     """
-    local = moment.astimezone(ARCHIVE_ZONE)
+    local = local_time(moment)
     offset = local.utcoffset()
     assert offset is not None
     return local.replace(tzinfo=timezone(offset))

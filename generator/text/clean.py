@@ -117,13 +117,34 @@ def optional_line(text: str | None) -> str | None:
     return clean_line(text) or None
 
 
-def language_tag(value: str | None, path: str) -> str | None:
-    """A well-formed BCP 47 tag as written, or ``None`` (with a warning) for anything else."""
-    tag = clean_line(value)
-    if not tag:
+def well_formed_language(value: object) -> str | None:
+    """A well-formed BCP 47 tag in its usual casing (``EN-gb`` -> ``en-GB``,
+    ``sr-latn-rs`` -> ``sr-Latn-RS``), or ``None`` for anything else: the one
+    rule for the converter and for content files read back."""
+    tag = clean_line(value) if isinstance(value, str) else ""
+    if not tag or len(tag) > _LANGUAGE_MAX or not _LANGUAGE_TAG.fullmatch(tag):
         return None
-    if len(tag) <= _LANGUAGE_MAX and _LANGUAGE_TAG.fullmatch(tag):
+    parts = tag.split("-")
+    cased = [parts[0].lower()]
+    extension = False  # after a singleton (``-u-``, ``-x-``) every subtag is lower case
+    for part in parts[1:]:
+        extension = extension or len(part) == 1
+        if not extension and len(part) == 2:
+            part = part.upper()  # a region
+        elif not extension and len(part) == 4 and part.isalpha():
+            part = part.title()  # a script
+        else:
+            part = part.lower()
+        cased.append(part)
+    return "-".join(cased)
+
+
+def language_tag(value: str | None, path: str) -> str | None:
+    """``well_formed_language``, with a warning for a tag that is not one."""
+    tag = well_formed_language(value)
+    if tag is not None or not clean_line(value):
         return tag
+    tag = clean_line(value)
     _LOG.warning(
         "Warning: %s: expected a BCP 47 language tag such as 'nl' or 'nl-NL', found %r; "
         "language left out",

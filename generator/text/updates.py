@@ -1,16 +1,23 @@
 """ANP's update markers: how a new version of a story says what it replaces.
 
-Promises: ``split_version`` reads a headline suffix ``(2)`` as version 2 and
-gives the headline without it; ``replaced_headline`` reads a letter-spaced
-notice such as ``N i e u w bericht, vervangt: Brand in haven`` and gives the
-headline it names. Neither ever mistakes ordinary text for a marker: a version
-suffix is one or two ASCII digits from 2 up, a notice must open the paragraph.
+Stage: reading (and matching, which folds the marker out of a headline).
+
+Promises: ``split_version`` is the one rule for a version marker: a headline
+suffix ``(2)`` to ``(99)`` (ANP numbers a story's updates from 2 up) is the
+version, and the headline without it is the story's headline. Anything else
+in brackets is part of the headline: ``(1)``, ``(0)``, ``(02)`` or ``(100)``
+is no marker ANP writes (its first version carries no suffix), so it is text,
+such as the first part of a series (``Zomerserie (1)``). ``replaced_headline``
+reads a letter-spaced notice such as ``N i e u w bericht, vervangt: Brand in
+haven`` and gives the headline it names. Neither ever mistakes ordinary text
+for a marker: a notice must open the paragraph.
 """
 
 from __future__ import annotations
 
 import re
 
+# ASCII digits only: ``\d`` would also take other scripts' digits.
 _VERSION = re.compile(r"^(?P<title>.*\S)\s*\((?P<version>[2-9]|[1-9][0-9])\)$")
 # Letters separated by single spaces, as the wire letter-spaces a notice.
 _SPACED = re.compile(r"\b(?:[^\W\d_] ){2,}[^\W\d_]\b")

@@ -5,7 +5,8 @@
 //
 // request: {"search": [{"query", "filters", "order"}, ...],
 //           "trim": [...], "stem": [...], "stopped": [...], "fold": [...], "plural": [...],
-//           "highlight": [{"lead", "query"}, ...]}
+//           "highlight": [{"lead", "query"}, ...], "records": true}
+// answer "records": every shard's store as search-core.js reads it: {id, store: ref -> record}
 "use strict";
 
 const fs = require("fs");
@@ -23,13 +24,13 @@ function loadShards() {
   const manifest = JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf-8"));
   return manifest.shards.map((entry) => {
     const data = JSON.parse(fs.readFileSync(path.join(folder, entry.file), "utf-8"));
-    return { id: entry.id, index: lunr.Index.load(data.index), store: data.store };
+    return WireSearch.loadShard(entry, data, manifest.fields);
   });
 }
 
 const request = JSON.parse(fs.readFileSync(0, "utf-8"));
 const answer = {};
-const shards = request.search || request.highlight ? loadShards() : [];
+const shards = request.search || request.highlight || request.records ? loadShards() : [];
 
 if (request.search) {
   answer.search = request.search.map((asked) => {
@@ -41,6 +42,9 @@ if (request.search) {
       cities: results.cities,
     };
   });
+}
+if (request.records) {
+  answer.records = shards.map((shard) => ({ id: shard.id, store: shard.store }));
 }
 if (request.highlight) {
   const pipeline = shards[0].index.pipeline;

@@ -9,7 +9,10 @@
  *   is required, the last one also as a prefix while it is being typed.
  *   Lunr's query parser is never used: it throws on "Den Haag: rellen";
  * - filters (section, city, period) and the order (relevance, ties newest
- *   first; or date) are applied the same way as in Python.
+ *   first; or date) are applied the same way as in Python;
+ * - a store row is read by the field names the manifest gives (its "fields",
+ *   from generator/search/store_schema.json) into a record: hit.record.city,
+ *   hit.record.day. Nothing here knows a field's position.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
@@ -23,7 +26,6 @@
   var SEPARATOR = /[ \t\n\r\f\v\u00a0-]+/;
   var MARKS = /[\u0300-\u036f]/g;
   var DOUBLED = /([bcdfghjklmnpqrstvwxz])\1$/;
-  var CITY = 3, SECTION = 4, DATE = 5;
 
   function fold(word) {
     return word.normalize("NFKD").replace(MARKS, "");
@@ -44,6 +46,25 @@
   if (!lunr.Pipeline.registeredFunctions["fold-nl"]) {
     lunr.Pipeline.registerFunction(foldNl, "fold-nl");
     lunr.Pipeline.registerFunction(pluralNl, "plural-nl");
+  }
+
+  // A store row as its record, by the manifest's field names: {url, title, ..., day}
+  // (store.read_row in Python).
+  function readRow(fields, row) {
+    var made = {};
+    fields.forEach(function (name, position) {
+      made[name] = row[position];
+    });
+    return made;
+  }
+
+  // A shard file as search() takes it: {id, index (a lunr.Index), store: ref -> record}.
+  function loadShard(entry, data, fields) {
+    var store = {};
+    Object.keys(data.store).forEach(function (ref) {
+      store[ref] = readRow(fields, data.store[ref]);
+    });
+    return { id: entry.id, index: lunr.Index.load(data.index), store: store };
   }
 
   function queryTerms(query) {
@@ -81,17 +102,17 @@
         });
       })
       .map(function (result) {
-        return { shard: shard.id, ref: result.ref, score: result.score, doc: shard.store[result.ref] };
+        return { shard: shard.id, ref: result.ref, score: result.score, record: shard.store[result.ref] };
       });
   }
 
-  function admits(filters, doc) {
-    var day = doc[DATE].slice(0, 10);
+  // The period by the story's local day: the day the archive files it under.
+  function admits(filters, record) {
     return (
-      (!filters.section || doc[SECTION] === filters.section) &&
-      (!filters.city || doc[CITY] === filters.city) &&
-      (!filters.dateFrom || day >= filters.dateFrom) &&
-      (!filters.dateTo || day <= filters.dateTo)
+      (!filters.section || record.section === filters.section) &&
+      (!filters.city || record.city === filters.city) &&
+      (!filters.dateFrom || record.day >= filters.dateFrom) &&
+      (!filters.dateTo || record.day <= filters.dateTo)
     );
   }
 
@@ -109,19 +130,19 @@
   }
 
   function byRelevance(a, b) {
-    return rounded(b.score) - rounded(a.score) || Date.parse(b.doc[DATE]) - Date.parse(a.doc[DATE]) ||
+    return rounded(b.score) - rounded(a.score) || Date.parse(b.record.date) - Date.parse(a.record.date) ||
       compare(a.shard, b.shard) || parseInt(a.ref, 36) - parseInt(b.ref, 36);
   }
 
   function byDate(a, b) {
-    return Date.parse(b.doc[DATE]) - Date.parse(a.doc[DATE]) || rounded(b.score) - rounded(a.score) ||
+    return Date.parse(b.record.date) - Date.parse(a.record.date) || rounded(b.score) - rounded(a.score) ||
       compare(a.shard, b.shard) || parseInt(a.ref, 36) - parseInt(b.ref, 36);
   }
 
-  function count(hits, position) {
+  function count(hits, name) {
     var counts = {};
     hits.forEach(function (hit) {
-      var value = hit.doc[position];
+      var value = hit.record[name];
       if (value) {
         counts[value] = (counts[value] || 0) + 1;
       }
@@ -129,7 +150,7 @@
     return counts;
   }
 
-  // shards: [{id, index (a lunr.Index), store}]; filters: {section, city, dateFrom, dateTo}
+  // shards: [loadShard(...), ...]; filters: {section, city, dateFrom, dateTo}
   function search(shards, query, filters, order) {
     filters = filters || {};
     var terms = queryTerms(query);
@@ -144,10 +165,10 @@
       }
     });
     var kept = hits.filter(function (hit) {
-      return admits(filters, hit.doc);
+      return admits(filters, hit.record);
     });
     kept.sort(order === "date" ? byDate : byRelevance);
-    return { hits: kept, sections: count(hits, SECTION), cities: count(hits, CITY) };
+    return { hits: kept, sections: count(hits, "section"), cities: count(hits, "city") };
   }
 
   // The lead cut into [text, marked] pieces: a word is marked when it means a query word.
@@ -172,6 +193,8 @@
   return {
     fold: fold,
     mergePlural: mergePlural,
+    readRow: readRow,
+    loadShard: loadShard,
     queryTerms: queryTerms,
     search: search,
     highlight: highlight,

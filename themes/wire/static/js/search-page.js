@@ -102,17 +102,17 @@
   }
 
   function resultItem(hit) {
-    var doc = hit.doc; // [url, title, lead, city, section, date, date_text]
+    var record = hit.record; // its fields are named in the manifest, read by name
     var item = element("li", "story");
     var heading = element("h2", "story-title");
-    var link = element("a", null, doc[1]);
-    link.href = form.dataset.base + "/" + doc[0];
+    var link = element("a", null, record.title);
+    link.href = form.dataset.base + "/" + record.url;
     heading.appendChild(link);
     var meta = element("p", "meta");
-    var time = element("time", null, doc[6]);
-    time.setAttribute("datetime", doc[5]);
+    var time = element("time", null, record.date_text);
+    time.setAttribute("datetime", record.date);
     meta.appendChild(time);
-    [doc[3], doc[4]].forEach(function (part) {
+    [record.city, record.section].forEach(function (part) {
       if (part) {
         meta.appendChild(document.createTextNode(" · " + part));
       }

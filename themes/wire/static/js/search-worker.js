@@ -6,10 +6,12 @@
  *               {type: "more"}                      load the next older shards
  *               {type: "query", id, query, filters, order}
  * Messages out: {type: "status", loaded, shards, docs, total, more}
- *               {type: "results", id, hits (first 200), total, sections, cities}
+ *               {type: "results", id, hits (first 200: {record, lead}), total, sections, cities}
+ *               where record is the store's record by name (url, title, city, ...: the
+ *               manifest's "fields") and lead the lead cut into [text, marked] pieces
  *               {type: "error", message}
  */
-/* global importScripts, WireSearch, lunr */
+/* global importScripts, WireSearch */
 importScripts(
   "../../vendor/lunr.min.js",
   "../../vendor/lunr.stemmer.support.min.js",
@@ -32,7 +34,7 @@ function fetchJson(url) {
 
 function loadShard(entry) {
   return fetchJson(new URL(entry.file, state.base).href).then(function (data) {
-    return { id: entry.id, index: lunr.Index.load(data.index), store: data.store };
+    return WireSearch.loadShard(entry, data, state.manifest.fields);
   });
 }
 
@@ -91,7 +93,8 @@ function answer(message) {
     sections: results.sections,
     cities: results.cities,
     hits: results.hits.slice(0, SHOWN).map(function (hit) {
-      return { doc: hit.doc, lead: pipeline ? WireSearch.highlight(hit.doc[2], message.query, pipeline) : [[hit.doc[2], false]] };
+      var lead = hit.record.lead;
+      return { record: hit.record, lead: pipeline ? WireSearch.highlight(lead, message.query, pipeline) : [[lead, false]] };
     }),
   });
 }

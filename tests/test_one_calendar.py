@@ -1,0 +1,151 @@
+"""One day everywhere: a story dated late in the evening in another offset.
+
+Three ninjs items whose own calendar day is not Amsterdam's: the archive files
+each under its day in Amsterdam, and every place that names a day agrees: the
+content file's folder, the story's URL, the day page that lists it, its
+"Dezelfde dag" link, the month chart, and the search's date filter in Python
+and in a real Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from lxml import html
+from playwright.sync_api import sync_playwright
+
+from generator.search.query import Filters, search
+from generator.search.shards import load_all_shards
+from tests.conftest import ROOT, run_cli
+from tests.local_site import launch_chromium, serve
+
+pytestmark = [pytest.mark.site]
+
+
+@dataclass(frozen=True)
+class Item:
+    word: str  # a word only this story has: its search query
+    headline: str
+    created: str  # versioncreated, in the source's own offset
+    day: str  # its day in Amsterdam
+
+
+ITEMS = [
+    # UTC, 23:30 on the 14th: 00:30 on the 15th in Amsterdam (CET, +01:00).
+    Item("veerpont", "Veerpont vaart ook in de nacht", "2025-03-14T23:30:00Z", "2025-03-15"),
+    # New York, 20:15 on the 14th (EDT, -04:00): 01:15 on the 15th in Amsterdam.
+    Item(
+        "kunstijsbaan", "Kunstijsbaan blijft langer open", "2025-03-14T20:15:00-04:00", "2025-03-15"
+    ),
+    # Tokyo, 07:30 on the 15th (+09:00): 23:30 on the 14th in Amsterdam.
+    Item("zonnepanelen", "Zonnepanelen op het stadhuis", "2025-03-15T07:30:00+09:00", "2025-03-14"),
+]
+
+
+def _ninjs(number: int, item: Item) -> str:
+    body = f"UTRECHT (ANP) - Het bericht over de {item.word} van vandaag.\nMeer volgt later."
+    return json.dumps(
+        {
+            "uri": f"urn:voorbeeld:kalender:{number}",
+            "type": "text",
+            "versioncreated": item.created,
+            "headline": item.headline,
+            "body_text": body,
+            "language": "nl",
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Site:
+    content: Path
+    output: Path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    root = tmp_path_factory.mktemp("one-calendar")
+    wire, content, output = root / "wire", root / "content", root / "output"
+    wire.mkdir()
+    for number, item in enumerate(ITEMS, 1):
+        (wire / f"item-{number}.json").write_text(_ninjs(number, item), "utf-8")
+    imported = run_cli("import", str(wire), "--content", str(content))
+    assert imported.returncode == 0, imported.stderr
+    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-q"]
+    command += ["-s", str(ROOT / "pelicanconf.py"), "-e", f'CACHE_PATH="{root / "cache"}"']
+    built = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    return Site(content, output)
+
+
+def _story_path(site: Site, item: Item) -> str:
+    """The story's place under content/, found by its headline."""
+    for path in site.content.rglob("*.md"):
+        if f"title: {item.headline}\n" in path.read_text("utf-8"):
+            return path.relative_to(site.content).with_suffix("").as_posix()
+    raise AssertionError(f"no content file holds {item.headline!r}")
+
+
+def _folder(day: str) -> str:
+    return day.replace("-", "/")
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=[item.word for item in ITEMS])
+def test_file_url_day_page_and_link_name_the_local_day(site: Site, item: Item) -> None:
+    story = _story_path(site, item)
+    assert story.startswith(_folder(item.day) + "/")  # the file, and so the URL
+    page = html.parse(str(site.output / story / "index.html")).getroot()
+    same_day = page.xpath("//nav[@class='neighbours']/h2[starts-with(., 'Dezelfde dag')]/a/@href")
+    assert [urljoin(f"/{story}/", link) for link in same_day] == [f"/{_folder(item.day)}/"]
+    listed = html.parse(str(site.output / _folder(item.day) / "index.html")).getroot()
+    links = [urljoin(f"/{_folder(item.day)}/", a) for a in listed.xpath("//ol//h2/a/@href")]
+    assert f"/{story}/" in links
+
+
+def test_the_month_chart_counts_each_story_on_its_local_day(site: Site) -> None:
+    chart = html.parse(str(site.output / "2025" / "03" / "index.html")).getroot()
+    titles = [" ".join(title.text_content().split()) for title in chart.iter("title")]
+    assert "14 maart 2025: 1 bericht" in titles
+    assert "15 maart 2025: 2 berichten" in titles
+    days = sorted(path.parent.name for path in (site.output / "2025" / "03").glob("*/index.html"))
+    assert days == ["14", "15"]
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=[item.word for item in ITEMS])
+def test_the_search_date_filter_takes_the_local_day(site: Site, item: Item) -> None:
+    shards = load_all_shards(site.output / "search")
+    on_day = search(shards, item.word, Filters(date_from=item.day, date_to=item.day))
+    other = "2025-03-14" if item.day == "2025-03-15" else "2025-03-15"
+    off_day = search(shards, item.word, Filters(date_from=other, date_to=other))
+    assert [hit.record.title for hit in on_day.hits] == [item.headline]
+    assert off_day.hits == []
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Site) -> Iterator[str]:
+    with serve(site.output) as url:
+        yield url
+
+
+@pytest.mark.browser
+def test_the_browser_date_filter_takes_the_local_day(site_url: str) -> None:
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page()
+        for item in ITEMS:
+            for day in ("2025-03-14", "2025-03-15"):
+                page.goto(f"{site_url}/zoeken/?q={item.word}&van={day}&tot={day}")
+                page.wait_for_function(
+                    "q => document.getElementById('search-results').dataset.answered === q",
+                    arg=item.word,
+                )
+                shown = page.locator("#search-results .story-title a").all_text_contents()
+                assert shown == ([item.headline] if day == item.day else []), (item, day)
+        browser.close()
