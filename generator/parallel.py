@@ -13,7 +13,8 @@ Promises:
   travel, pickled. The heap is frozen while they run, so a garbage collection
   in a worker does not copy the parent's memory into it;
 - ``fork_process`` runs one function beside the caller (the search index
-  beside the page rendering), with the same sharing.
+  beside the page rendering), with the same sharing; joining it gives the
+  seconds it took, or ``ChildProcessError`` if it failed.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ import gc
 import itertools
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from multiprocessing.process import BaseProcess
+from multiprocessing.sharedctypes import Synchronized
 from typing import TypeVar, cast
 
 Item = TypeVar("Item")
@@ -141,9 +145,35 @@ def _call(key: int, item: object) -> object:
     return function(shared, item)
 
 
-def fork_process(function: Callable[..., None], *args: object, name: str) -> BaseProcess:
+@dataclass
+class Background:
+    """A function running in a forked process (``fork_process``)."""
+
+    process: BaseProcess
+    seconds: Synchronized[float]  # what the function took, once it has ended
+
+    def join(self) -> float:
+        """Wait for the function; the seconds it took. ``ChildProcessError``
+        if it did not end well (its error is printed by the process)."""
+        self.process.join()
+        if self.process.exitcode != 0:
+            raise ChildProcessError(
+                f"{self.process.name} ended with exit status {self.process.exitcode}"
+            )
+        return float(self.seconds.value)
+
+
+def fork_process(function: Callable[..., None], *args: object, name: str) -> Background:
     """``function(*args)`` in a forked process, started now; the caller joins it."""
-    process = multiprocessing.get_context("fork").Process(target=function, args=args, name=name)
+    context = multiprocessing.get_context("fork")
+    seconds: Synchronized[float] = context.Value("d", 0.0)
+    process = context.Process(target=_timed, args=(seconds, function, *args), name=name)
     with frozen_heap():  # the child shares the parent's objects instead of copying them
         process.start()
-    return process
+    return Background(process, seconds)
+
+
+def _timed(seconds: Synchronized[float], function: Callable[..., None], *args: object) -> None:
+    start = time.perf_counter()
+    function(*args)
+    seconds.value = time.perf_counter() - start

@@ -11,11 +11,12 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from generator import parallel
-from generator.parallel import PARALLEL_FROM, fork_map, fork_stream, worth_forking
+from generator.parallel import PARALLEL_FROM, fork_map, fork_process, fork_stream, worth_forking
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs fork")
@@ -147,3 +148,25 @@ def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.stdout.strip() == "broken", done.stderr
+
+
+def write_number(path: str, number: int) -> None:
+    time.sleep(0.05)
+    Path(path).write_text(str(number), "utf-8")
+
+
+def fail_in_child() -> None:
+    raise SystemExit(3)
+
+
+def test_a_background_process_shares_by_fork_and_reports_its_time(tmp_path: Path) -> None:
+    target = tmp_path / "done.txt"
+    running = fork_process(write_number, str(target), 42, name="wire-test")
+    assert running.join() >= 0.05
+    assert target.read_text("utf-8") == "42"
+
+
+def test_a_background_process_that_fails_is_an_error_on_join() -> None:
+    running = fork_process(fail_in_child, name="wire-test")
+    with pytest.raises(ChildProcessError, match="wire-test ended with exit status 3"):
+        running.join()

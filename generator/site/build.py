@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from jinja2 import Environment, Template
 
 if TYPE_CHECKING:
+    from generator.parallel import Background
     from generator.site.archive import Archive
     from generator.site.failures import Failures
     from generator.site.read_cache import Reading
-    from generator.site.search_index import SearchProcess
     from generator.site.timings import Timings
     from generator.site.writer import WireWriter
 
@@ -128,4 +128,4 @@ class Build:
     reading: Reading | None = None  # the story files being parsed (read_cache)
     writer: WireWriter | None = None  # the pages queued (writer)
     archive: Archive | None = None  # the stories grouped (structure)
-    search: SearchProcess | None = None  # the search index being built beside the pages
+    search: Background | None = None  # the search index being built beside the pages

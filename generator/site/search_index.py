@@ -13,12 +13,7 @@ on the day the archive files it under.
 
 from __future__ import annotations
 
-import multiprocessing
-import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from multiprocessing.process import BaseProcess
-from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from generator.addresses import day_key
@@ -59,14 +54,6 @@ def documents(stories: Iterable[SiteStory]) -> list[SearchDocument]:
     ]
 
 
-@dataclass
-class SearchProcess:
-    """The search files being written beside the page rendering."""
-
-    process: BaseProcess
-    seconds: Synchronized[float]  # what the process spent, for the timings
-
-
 def start_search_files(build: Build) -> None:
     """The vendored scripts at once (a missing node_modules stops the build
     early), then the shards of the archive's stories (``build.archive``,
@@ -81,15 +68,8 @@ def start_search_files(build: Build) -> None:
         with build.timings.step("search"):
             write_search_files(folder, stories, settings.jobs, stream=True)
         return
-    seconds: Synchronized[float] = multiprocessing.get_context("fork").Value("d", 0.0)
-    process = fork_process(_in_child, folder, stories, seconds, name="wire-search")
-    build.search = SearchProcess(process, seconds)
-
-
-def _in_child(folder: Path, stories: list[SiteStory], seconds: Synchronized[float]) -> None:
-    start = time.perf_counter()
-    write_search_files(folder, stories, jobs=1, stream=True)  # one core: the other renders pages
-    seconds.value = time.perf_counter() - start
+    # One core: the other renders the pages.
+    build.search = fork_process(write_search_files, folder, stories, 1, True, name="wire-search")
 
 
 def finish_search_files(build: Build) -> None:
@@ -97,13 +77,13 @@ def finish_search_files(build: Build) -> None:
     running, build.search = build.search, None
     if running is None:
         return
-    running.process.join()
-    if running.process.exitcode != 0:
+    try:
+        seconds = running.join()
+    except ChildProcessError as error:
         raise SiteError(
-            f"expected the search index to be built, but its process ended with exit "
-            f"status {running.process.exitcode}; its error is printed above"
-        )
-    build.timings.add("search", float(running.seconds.value))
+            f"expected the search index to be built, but {error}; its error is printed above"
+        ) from error
+    build.timings.add("search", seconds)
 
 
 def write_search_files(
