@@ -1,6 +1,6 @@
 """The web-page format: the text of an ANP news page as copied from a browser.
 
-Layout (see README, "Input formats"): the headline; the lead, opening with a
+Layout (see README, "Copied web pages"): the headline; the lead, opening with a
 dateline; more paragraphs; then optionally ``Meer uit <Sectie>`` and a list of
 teasers, each the lead of another story, each followed by its relative age,
 which the copy glues to the start of the next teaser's line.
