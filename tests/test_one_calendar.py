@@ -1,10 +1,10 @@
-"""One day everywhere: a story dated late in the evening in another offset.
+"""One day everywhere, from the wire: stories dated late in the evening in other offsets.
 
-Three ninjs items whose own calendar day is not Amsterdam's: the archive files
-each under its day in Amsterdam, and every place that names a day agrees: the
-content file's folder, the story's URL, the day page that lists it, its
-"Dezelfde dag" link, the month chart, and the search's date filter in Python
-and in a real Chromium.
+Three ninjs items whose own calendar day is not Amsterdam's, imported and built
+for real: the import files each under its day in Amsterdam (and so its URL),
+and the search's date filter finds it on that day, in Python and in a real
+Chromium. (``test_one_day`` checks the pages that name the day: day listing,
+"Dezelfde dag" link, date shown, month chart.)
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
-from lxml import html
 from playwright.sync_api import sync_playwright
 
 from generator.search.query import Filters, search
@@ -98,24 +96,10 @@ def _folder(day: str) -> str:
 
 
 @pytest.mark.parametrize("item", ITEMS, ids=[item.word for item in ITEMS])
-def test_file_url_day_page_and_link_name_the_local_day(site: Site, item: Item) -> None:
+def test_the_import_files_each_story_under_its_local_day(site: Site, item: Item) -> None:
     story = _story_path(site, item)
     assert story.startswith(_folder(item.day) + "/")  # the file, and so the URL
-    page = html.parse(str(site.output / story / "index.html")).getroot()
-    same_day = page.xpath("//nav[@class='neighbours']/h2[starts-with(., 'Dezelfde dag')]/a/@href")
-    assert [urljoin(f"/{story}/", link) for link in same_day] == [f"/{_folder(item.day)}/"]
-    listed = html.parse(str(site.output / _folder(item.day) / "index.html")).getroot()
-    links = [urljoin(f"/{_folder(item.day)}/", a) for a in listed.xpath("//ol//h2/a/@href")]
-    assert f"/{story}/" in links
-
-
-def test_the_month_chart_counts_each_story_on_its_local_day(site: Site) -> None:
-    chart = html.parse(str(site.output / "2025" / "03" / "index.html")).getroot()
-    titles = [" ".join(title.text_content().split()) for title in chart.iter("title")]
-    assert "14 maart 2025: 1 bericht" in titles
-    assert "15 maart 2025: 2 berichten" in titles
-    days = sorted(path.parent.name for path in (site.output / "2025" / "03").glob("*/index.html"))
-    assert days == ["14", "15"]
+    assert (site.output / story / "index.html").is_file()
 
 
 @pytest.mark.parametrize("item", ITEMS, ids=[item.word for item in ITEMS])
