@@ -241,6 +241,11 @@ def _describe(summary: Summary) -> str:
         if summary.not_stories
         else ""
     )
+    if summary.unknown_codes:  # kept as keywords, never shown as a section
+        codes = ", ".join(
+            f"{code} ({count})" for code, count in sorted(summary.unknown_codes.items())
+        )
+        skipped += f"\n  unknown ANP codes kept as keywords: {codes}"
     return (
         f"Imported {summary.items} items from {summary.files - summary.skipped} files "
         f"({summary.skipped} unchanged files skipped) in {summary.seconds:.2f} s "

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 from generator.content.store import Outcome
 from generator.errors import WireArchiveError
+from generator.formats.anp_codes import unknown_codes
 from generator.sources import Parsed
 
 
@@ -47,6 +48,7 @@ class Summary:
     replaced: list[Replaced] = field(default_factory=list)  # files whose text a newer one took
     not_forced: list[str] = field(default_factory=list)  # --force files no story of this run wrote
     unsettled: set[str] = field(default_factory=set)  # sources of stories kept or failed
+    unknown_codes: Counter[str] = field(default_factory=Counter)  # ANP codes no table knows
     seconds: float = 0.0
 
     @property
@@ -57,6 +59,8 @@ class Summary:
         counts = self.formats.setdefault(parsed.wire_format or "unknown", Counter())
         counts["files"] += 1
         counts["items"] += len(parsed.items)
+        for item in parsed.items:
+            self.unknown_codes.update(unknown_codes(item.keywords))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -72,6 +76,7 @@ class Summary:
             "not_forced": self.not_forced,
             "ignored": self.ignored,
             "skipped_not_stories": self.not_stories,
+            "unknown_codes": dict(sorted(self.unknown_codes.items())),
             "formats": {name: dict(counts) for name, counts in sorted(self.formats.items())},
             "seconds": round(self.seconds, 3),
         }

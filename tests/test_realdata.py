@@ -107,3 +107,16 @@ def test_the_summary_counts_each_format(imported: tuple[dict[str, Any], Path]) -
         "ninjs-3": {"files": 8, "items": 8},
     }
     assert summary["items"] == 12 and summary["new"] == 7 and summary["merged"] == 5
+
+
+def test_no_city_is_a_date_or_a_person_and_no_lead_is_a_byline(
+    imported: tuple[dict[str, Any], Path],
+) -> None:
+    _, content = imported
+    for story, _ in stories(content):
+        city = story.get("city") or ""
+        assert not any(ch.isdigit() for ch in city), story["sources"]
+        assert not (city and city in (story.get("byline") or "")), story["sources"]
+        assert not story["summary"].startswith("By "), story["sources"]
+        # The IPTC's examples all give their dates with an offset: none is assumed.
+        assert "UTC assumed" not in story["date_source"], story["sources"]

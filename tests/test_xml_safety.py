@@ -26,10 +26,22 @@ def test_an_entity_is_never_expanded_even_when_declared_harmless() -> None:
         parse_xml(document, "entiteit.xml")
 
 
-def test_an_external_dtd_is_refused_unread() -> None:
+def test_a_named_dtd_is_read_and_never_loaded() -> None:
+    # Nothing listens on port 9: loading the DTD would fail the parse.
     document = b'<!DOCTYPE a SYSTEM "http://127.0.0.1:9/niet-bereikbaar.dtd"><a><b>tekst</b></a>'
-    with pytest.raises(InputError, match="expected XML without an external DTD, found one named"):
-        parse_xml(document, "extern.xml")
+    assert parse_xml(document, "extern.xml").findtext("b") == "tekst"
+
+
+def test_a_named_dtd_with_entity_declarations_is_refused() -> None:
+    document = b'<!DOCTYPE a SYSTEM "nitf.dtd" [<!ENTITY x "tekst">]><a>&x;</a>'
+    with pytest.raises(InputError, match="DTD that declares entities"):
+        parse_xml(document, "entiteit.xml")
+
+
+def test_an_entity_declared_only_in_the_unread_dtd_is_refused() -> None:
+    document = b'<!DOCTYPE a SYSTEM "nitf.dtd"><a>prijs&nbsp;stijgt</a>'
+    with pytest.raises(InputError, match="found '&nbsp;'"):
+        parse_xml(document, "nbsp.xml")
 
 
 def test_a_doctype_without_an_external_dtd_or_entities_is_read() -> None:

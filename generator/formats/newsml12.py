@@ -1,11 +1,18 @@
 """NewsML 1.2, as ANP sends its wire (with an NITF body) and as others do (XHTML).
 
+Stage: import (``generator.formats.read_items`` hands it a ``NewsML`` root).
+
 Fields: ``PublicIdentifier`` (``urn:newsml:anp.nl:20250314:ANPX-...:2``, the
 last part being the revision), ``RevisionId``, ``FirstCreated``,
 ``ThisRevisionCreated``, ``HeadLine``, ``DateLine``, ``Genre``, keywords and
 location properties, and the body: the ``NewsComponent`` whose role is
 ``Body`` (or the first text ``ContentItem``) with NITF ``body.content`` or
-XHTML in ``DataContent``. Promise: every ``NewsItem`` with text becomes a story,
+XHTML in ``DataContent``. The section: the ``Category``/``Rubriek``/``Section``/
+``Subject`` properties and ``SubjectCode`` subjects; in ANP's items (provider
+``anp.nl``) also ANP's desk codes there and in ``Genre`` (``ECO`` ->
+``Economie``, ``generator.formats.anp_codes``), where an unknown code becomes
+a keyword and a code is no genre. Dates keep their instant and are shown
+with the Amsterdam offset. Promise: every ``NewsItem`` with text becomes a story,
 read without its pictures, video or sound (a component of the item that holds
 such media, caption and headline included); items without text are skipped
 beside those with text, and a document with none is refused as
@@ -14,7 +21,10 @@ beside those with text, and a document with none is refused as
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from generator.errors import NotAStoryError
+from generator.formats.anp_codes import code_of, read_categories
 from generator.formats.fields import version_number
 from generator.formats.markup import Body, body_from_element, body_from_text
 from generator.formats.nitf import nitf_body
@@ -22,9 +32,13 @@ from generator.formats.sections import section_from_subjects
 from generator.formats.story import Fields, build_item, first_date, parse_date, text_items
 from generator.formats.xml import Element, attribute, child, descendants, first, local, text
 from generator.model import WireItem
+from generator.text.ages import fixed_offset
+from generator.text.clean import in_range
 
 _SECTION_PROPERTIES = ("Category", "Rubriek", "Section", "Subject")
 _KEYWORD_PROPERTIES = ("Keyword", "Keywords", "Trefwoord")
+# NewsML 1.2's own subject elements, inside ``SubjectCode``.
+_SUBJECT_ELEMENTS = ("Subject", "SubjectMatter", "SubjectDetail")
 
 
 def read_newsml12(root: Element, path: str) -> list[WireItem]:
@@ -81,6 +95,22 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
     date, date_source = first_date(
         ("NewsML FirstCreated", first_created), ("NewsML ThisRevisionCreated", this_revision)
     )
+    provider = text(first(item, "ProviderId"))
+    genre = attribute(first(item, "Genre"), "FormalName")
+    subjects = [v for n in _SECTION_PROPERTIES for v in properties.get(n, [])] + [
+        value
+        for name in _SUBJECT_ELEMENTS
+        for found in descendants(item, name)
+        if (value := attribute(found, "FormalName"))
+    ]
+    keywords = [v for n in _KEYWORD_PROPERTIES for v in properties.get(n, [])]
+    section = section_from_subjects(subjects)
+    if _is_anp(provider):
+        # ANP files its desk code (ECO, BIN) as Subject and often as Genre.
+        codes = read_categories([*subjects, *([genre] if genre else [])], names_as_section=False)
+        section = codes.section
+        keywords += [k for k in codes.unknown if k not in keywords]
+        genre = None if genre and code_of(genre) else genre
     return [
         build_item(
             Fields(
@@ -88,20 +118,18 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
                 path=path,
                 title=text(first(item, "HeadLine")),
                 body=body,
-                date=date,
+                date=_amsterdam(date),
                 date_source=date_source,
-                modified=parse_date(this_revision),
+                modified=_amsterdam(parse_date(this_revision)),
                 guid=guid,
                 version=revision_id or revision,
                 located=next(iter(properties.get("City", [])), None),
                 dateline=text(first(item, "DateLine")),
-                agency=_provider(text(first(item, "ProviderId"))),
-                section=section_from_subjects(
-                    [v for n in _SECTION_PROPERTIES for v in properties.get(n, [])]
-                ),
+                agency=_provider(provider),
+                section=section,
                 byline=text(first(item, "ByLine")),
-                genre=attribute(first(item, "Genre"), "FormalName"),
-                keywords=[v for n in _KEYWORD_PROPERTIES for v in properties.get(n, [])],
+                genre=genre,
+                keywords=keywords,
                 language=attribute(first(item, "Language"), "FormalName"),
             )
         )
@@ -137,6 +165,16 @@ def _split_identifier(public: str | None) -> tuple[str | None, int]:
         return None, 1
     head, _, last = public.rpartition(":")
     return (head, int(last)) if head and last.isdigit() else (public, 1)
+
+
+def _is_anp(provider_id: str | None) -> bool:
+    return (provider_id or "").strip().lower() in ("anp.nl", "anp")
+
+
+def _amsterdam(moment: datetime | None) -> datetime | None:
+    """The same instant, shown as the archive shows time: Amsterdam's offset
+    (a moment outside the archive's years stays, for ``build_item`` to refuse)."""
+    return fixed_offset(moment) if moment is not None and in_range(moment) else moment
 
 
 def _provider(provider_id: str | None) -> str | None:

@@ -8,15 +8,20 @@ Fields: ``guid``/``version``, ``itemMeta`` (``itemClass``, ``provider``,
 ``newsItem`` of a document (also inside a ``newsMessage``) becomes a story;
 pictures and video beside text items are skipped; a document without any text
 item (a package, pictures, video, a fragment of a document) is refused as
-``NotAStoryError`` with the reason.
+``NotAStoryError`` with the reason. Without ``by`` or ``creator``, the byline
+is the NITF body's (name and title kept apart). Reuters' one-``<p>`` XHTML
+body with a paragraph per indented line becomes those paragraphs.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import UTC
+
 from generator.errors import NotAStoryError
 from generator.formats.fields import version_number
 from generator.formats.markup import Body, body_from_element, body_from_text
-from generator.formats.nitf import nitf_body
+from generator.formats.nitf import nitf_body, nitf_byline
 from generator.formats.sections import section_from_subjects
 from generator.formats.story import Fields, build_item, first_date, parse_date, text_items
 from generator.formats.xml import (
@@ -34,6 +39,7 @@ from generator.model import WireItem
 G2_ROOTS = frozenset(
     {"newsItem", "newsMessage", "packageItem", "conceptItem", "knowledgeItem", "planningItem"}
 )
+_INDENTED = re.compile(r"\n {4}\S")
 _FRAGMENTS = frozenset({"contentSet", "contentMeta", "itemMeta", "inlineXML", "located", "assert"})
 
 
@@ -71,7 +77,9 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
     )
     genre = child(content, "genre")
     date, date_source = first_date(
-        ("NewsML-G2 firstCreated", first_created), ("NewsML-G2 versionCreated", version_created)
+        ("NewsML-G2 firstCreated", first_created),
+        ("NewsML-G2 versionCreated", version_created),
+        path=path,
     )
     return [
         build_item(
@@ -83,14 +91,16 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
                 description=text(child(content, "description")),
                 date=date,
                 date_source=date_source,
-                modified=parse_date(version_created),
+                modified=parse_date(version_created, naive_zone=UTC),
                 guid=attribute(item, "guid"),
                 version=version_number(attribute(item, "version")) or 1,
                 located=_located(child(content, "located")),
                 dateline=text(child(content, "dateline")),
                 agency=_provider(child(meta, "provider")),
                 section=section_from_subjects([s for s in subjects if s]),
-                byline=text(child(content, "by")) or text(child(child(content, "creator"), "name")),
+                byline=text(child(content, "by"))
+                or text(child(child(content, "creator"), "name"))
+                or _nitf_byline(item),
                 genre=text(child(genre, "name")) or attribute(genre, "qcode"),
                 keywords=[text(k) or "" for k in children(content, "keyword")]
                 if content is not None
@@ -112,12 +122,44 @@ def _body(item: Element) -> Body:
             return nitf_body(nitf)
         html_body = first(inline, "body")
         if html_body is not None:
-            return body_from_element(html_body)
+            return _indented_paragraphs(html_body) or body_from_element(html_body)
         if len(inline):
             return body_from_element(inline)
     for inline in children(content_set, "inlineData"):
         return body_from_text(inline.text or "")
     return Body()
+
+
+def _indented_paragraphs(html_body: Element) -> Body | None:
+    """Reuters' XHTML holds a whole story in one ``<p>``, a paragraph per line
+    indented by four spaces (wrapped lines are not indented): split it so.
+    ``None`` for any other body."""
+    blocks = list(html_body)
+    if len(blocks) != 1 or local(blocks[0]) != "p" or len(blocks[0]):
+        return None
+    raw = blocks[0].text or ""
+    if not _INDENTED.search(raw):
+        return None
+    paragraphs: list[str] = []
+    fresh = True
+    for line in raw.splitlines():
+        if not line.strip():
+            fresh = True
+        elif fresh or line.startswith("    "):
+            paragraphs.append(line.strip())
+            fresh = False
+        else:
+            paragraphs[-1] += " " + line.strip()
+    return body_from_text("\n".join(paragraphs))
+
+
+def _nitf_byline(item: Element) -> str | None:
+    """The byline of an NITF body (``<byline>`` with ``<byttl>``), when the
+    metadata names no writer."""
+    nitf = (
+        first(child(item, "contentSet"), "nitf") if child(item, "contentSet") is not None else None
+    )
+    return nitf_byline(nitf) if nitf is not None else None
 
 
 def _located(located: Element | None) -> str | None:

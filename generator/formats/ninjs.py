@@ -12,6 +12,7 @@ with the rest of the item in ``story.build_item``.
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from generator.errors import NotAStoryError
@@ -74,6 +75,7 @@ def read_ninjs(document: dict[str, Any], path: str) -> list[WireItem]:
     date, date_source = first_date(
         ("ninjs firstCreated", text("firstCreated", "firstcreated")),
         ("ninjs versionCreated", text("versionCreated", "versioncreated")),
+        path=path,
     )
     return [
         build_item(
@@ -85,7 +87,7 @@ def read_ninjs(document: dict[str, Any], path: str) -> list[WireItem]:
                 description=_main(get("descriptions")) or text("description_text", "description"),
                 date=date,
                 date_source=date_source,
-                modified=parse_date(text("versionCreated", "versioncreated")),
+                modified=parse_date(text("versionCreated", "versioncreated"), naive_zone=UTC),
                 guid=text("uri"),
                 version=version_number(get("version")) or 1,
                 located=_located(document),

@@ -4,6 +4,8 @@ Promise: ``section_from_subjects`` gives a Dutch section for the first
 subject it recognises: an IPTC media topic code (``medtop:04000000`` or its
 URI), an English or Dutch top-level topic name, or a section name an agency
 already gives in Dutch (``Binnenland``); ``None`` when none is recognised.
+ANP's own codes (``BIN``, ``ANP/ECO``) have their table in
+``generator.formats.anp_codes``, which falls back on this one.
 """
 
 from __future__ import annotations

@@ -9,15 +9,24 @@ the story (the same for all its versions), so versions merge into one page.
 Every field is cleaned and bounded by ``generator.text.clean`` (controls,
 lone surrogates, sizes, language tags, the archive's years) before the item
 leaves: a file that breaks a limit is refused with its ``ParseError``. A
-place or dateline field that holds a date (``14 maart 2025``) gives no city.
+place or dateline field that holds a date (``14 maart 2025``,
+``20170102T222800+0000``) or a person (the byline, ``Aaron J. Staples``) gives
+no city; a dateline with an agency in the text (``DAMASCUS (Reuters) -``) wins
+over the place field (often the desk that filed it). A paragraph that only
+names the writer (``By Jan Jansen``) before the lead is the byline, not the
+lead; nor are Reuters' editor's notes and highlights before it. A date
+without a UTC offset is read as UTC: ``first_date`` says so in the date's
+source and warns naming the file (a format whose standard fixes the zone
+passes ``naive_zone``).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import TypeVar
 
 from generator.errors import NotAStoryError, ParseError
@@ -26,10 +35,24 @@ from generator.formats.markup import Body, body_from_text
 from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
 from generator.places import resolve_city
 from generator.text.clean import clean_item, clean_line, in_range, optional_line
+from generator.text.datelines import agency_code
 from generator.text.identity import guid_id, story_id
 from generator.text.updates import replaced_headline, split_version
 
+_LOG = logging.getLogger(__name__)
+ASSUMED_UTC = "no offset: UTC assumed"
+
 _PLACE_END = re.compile(r"[,(]")
+# A person's name with a middle initial: ``Aaron J. Staples`` (``St. Louis``
+# has two letters before its period, ``Washington D.C.`` no space after it).
+_MIDDLE_INITIAL = re.compile(r"[^\W\d_]{2,} [A-Z]\. [A-Z]")
+# A paragraph that only names the writer: ``By Jan Jansen``,
+# ``By JANE DOE, AP Business Writer``.
+_BYLINE_LINE = re.compile(r"By (?:[A-Z][\w'’.\-]*,?(?: |$)|(?:and|of|van|de|der|den|in) ){1,8}")
+_MAX_BYLINE_LINE = 80
+# An editor's note (``(Adds comments, detail)``) or a highlight (``* Gold up``).
+_BEFORE_LEAD = re.compile(r"\((?:Adds|Updates|Recasts|Corrects|Repeats|Refiles)\b[^()]*\)$|[*•] ")
+_AP_UNDERSCORE = re.compile(r"^([^()]{1,80}\([A-Za-z/]+\)) _(?= |$)")
 # Words that make a place field a date: ``14 maart 2025``, ``Monday``.
 _DATE_WORDS = frozenset(
     """januari februari maart april mei juni juli augustus september oktober november
@@ -102,14 +125,26 @@ def build_item(found: Fields) -> WireItem:
     replaces = replaced_headline(paragraphs[0]) if len(paragraphs) > 1 else None
     if replaces is not None:
         paragraphs, headings = paragraphs[1:], [i - 1 for i in headings if i > 0]
-    # The lead is the first paragraph that is no subhead.
+    # The lead is the first paragraph that is no subhead, nor the writer's name.
     start = next((i for i in range(len(paragraphs)) if i not in headings), 0)
+    while start + 1 < len(paragraphs) and _BEFORE_LEAD.match(paragraphs[start]):
+        start += 1  # Reuters: ``(Updates with ...)`` and ``* highlight`` lines come first
+    byline = found.byline
+    if start + 1 < len(paragraphs) and _is_byline_line(paragraphs[start]):
+        byline = byline or paragraphs[start]
+        del paragraphs[start]
+        headings = [i - 1 if i > start else i for i in headings]
     lead = read_lead(paragraphs[start:])
     paragraphs = paragraphs[:start] + lead.paragraphs
+    if lead.agency and start < len(paragraphs):
+        # AP's ``(AP) _`` is a typewriter's dash: show it as one.
+        paragraphs[start] = _AP_UNDERSCORE.sub(r"\1 —", paragraphs[start], count=1)
     if lead.joined:
         headings = [i - 1 if i > start else i for i in headings if i != start + 1]
-    city = _city_field(found.located) or _city_field(found.dateline)
-    resolved = resolve_city(city) if city else None
+    city = _city_field(found.located, byline) or _city_field(found.dateline, byline)
+    # A dateline with its agency in the text names where the story was written;
+    # a place field may name the desk that filed it (Bangalore for DAMASCUS).
+    resolved = resolve_city(city) if city and not (lead.city and lead.agency) else None
     item = WireItem(
         id=guid_id(guid) if guid else story_id(lead.summary),
         title=title,
@@ -123,13 +158,13 @@ def build_item(found: Fields) -> WireItem:
         city=resolved.name if resolved else lead.city,
         cities=() if resolved else lead.cities,
         place=resolved.place if resolved else lead.place,
-        agency=lead.agency or found.agency,
+        agency=lead.agency or agency_code(found.agency),
         sources=(found.path,),
         version=max(version, found.version, 2 if replaces else 1),
         replaces=replaces,
         modified=modified if modified and modified != found.date else None,
         guid=guid,
-        byline=found.byline,
+        byline=byline,
         genre=found.genre,
         keywords=tuple(found.keywords),
         language=found.language,
@@ -146,13 +181,27 @@ def _without_repeated_title(body: Body, title: str) -> tuple[list[str], list[int
     return paragraphs, headings
 
 
-def _city_field(value: str | None) -> str | None:
+def _city_field(value: str | None, byline: str | None = None) -> str | None:
     """``Oslo, Norway`` -> ``Oslo``; ``MOSCOW, Monday (Reuters)`` -> ``MOSCOW``;
-    a date (``14 maart 2025``, ``March 14``) -> ``None``: a date is no city."""
+    a date (``14 maart 2025``, ``March 14``) -> ``None``: a date is no city;
+    nor is a person (the byline, a name with a middle initial, ``By ...``)."""
     city = clean_line(_PLACE_END.split(clean_line(value), maxsplit=1)[0])
-    if not city or _is_date(city):
+    if not city or _is_date(city) or _is_person(city, byline):
         return None
     return city
+
+
+def _is_person(city: str, byline: str | None) -> bool:
+    if city.startswith("By ") or _MIDDLE_INITIAL.search(city):
+        return True
+    # The byline's name, not a place it mentions: ``Door onze correspondent in
+    # Brussel`` leaves ``Brussel`` a city.
+    writer = re.sub(r"^(?:by|door)\s+", "", clean_line(byline).casefold())
+    return bool(writer) and writer.startswith(city.casefold())
+
+
+def _is_byline_line(paragraph: str) -> bool:
+    return len(paragraph) <= _MAX_BYLINE_LINE and bool(_BYLINE_LINE.fullmatch(paragraph.strip()))
 
 
 def _is_date(text: str) -> bool:
@@ -160,23 +209,39 @@ def _is_date(text: str) -> bool:
     return any(ch.isdigit() for ch in text) or all(word in _DATE_WORDS for word in words)
 
 
-def first_date(*candidates: tuple[str, object]) -> tuple[datetime | None, str]:
+def first_date(
+    *candidates: tuple[str, object], path: str | None = None
+) -> tuple[datetime | None, str]:
     """The first of (label, value) that parses as a date in the archive's years,
     and its label (which says in the front matter where the date came from).
-    Failing that, the first date outside those years, which ``build_item``
-    then refuses naming its field; failing that, none."""
+    A date with a UTC offset goes before one without; given ``path`` (a
+    format opts in so), one without is read as UTC, its label says so and a
+    warning names ``path``. Failing that, the first date outside those years,
+    which ``build_item`` then refuses naming its field; failing that, none."""
     outside: tuple[datetime, str] | None = None
-    for label, value in candidates:
-        moment = parse_date(value)
-        if moment is not None and in_range(moment):
-            return moment, label
-        if moment is not None and outside is None:
-            outside = moment, label
+    for zone in (None, UTC) if path else (None,):
+        for label, value in candidates:
+            moment = parse_date(value, naive_zone=zone)
+            if moment is None or (zone is not None and parse_date(value) is not None):
+                continue
+            if zone is not None:
+                label = f"{label}, {ASSUMED_UTC}"
+            if in_range(moment):
+                if zone is not None:
+                    _LOG.warning(
+                        "Warning: %s: expected a date with a UTC offset, found %r; UTC assumed",
+                        path,
+                        str(value)[:40],
+                    )
+                return moment, label
+            if outside is None:
+                outside = moment, label
     return outside or (None, candidates[0][0])
 
 
-def parse_date(value: object) -> datetime | None:
-    """ISO 8601 (also the compact ``20130731T153200+0000``); naive times are refused."""
+def parse_date(value: object, *, naive_zone: tzinfo | None = None) -> datetime | None:
+    """ISO 8601 (also the compact ``20130731T153200+0000``); a time without an
+    offset is read in ``naive_zone``, and refused when there is none."""
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
@@ -189,4 +254,8 @@ def parse_date(value: object) -> datetime | None:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment if moment.tzinfo is not None else None
+    if moment.tzinfo is None:
+        # A bare day (``2025-03-14``) is no moment: it is not given a zone.
+        has_time = re.search(r"\d[T ]\d", text) is not None
+        return moment.replace(tzinfo=naive_zone) if naive_zone and has_time else None
+    return moment

@@ -1,10 +1,13 @@
 """Safe XML for the agency formats, and namespace-blind access to it.
 
 Promises: ``parse_xml`` never expands an entity, never loads a DTD, never
-touches the network, and refuses a document that names an external DTD,
-whose DTD declares entities (billion laughs, external entities) or that nests
-deeper than libxml2's limit, with an error naming the file (and line). The helpers find elements by
-local name, so the same reader serves documents with a namespace, with a
+touches the network, and refuses a document whose DTD declares entities
+(billion laughs, external entities), that uses an entity no one declared or
+that nests deeper than libxml2's limit, with an error naming the file (and
+line). A document that only names a DTD (``<!DOCTYPE nitf SYSTEM
+"nitf.dtd">``, as agencies deliver NITF) is read: the DTD is never loaded.
+The helpers find elements by local name, so the same reader serves
+documents with a namespace, with a
 prefix or with none.
 """
 
@@ -42,18 +45,22 @@ def parse_xml(data: bytes, path: str) -> Element:
         raise ParseError(
             expected="well-formed XML", found=str(error.msg), path=path, line=error.lineno
         ) from error
-    docinfo = root.getroottree().docinfo
-    if docinfo.system_url or docinfo.public_id:
-        named = docinfo.system_url or docinfo.public_id
-        raise InputError(
-            f"expected XML without an external DTD, found one named {named!r} (refused unread)",
-            path=path,
-        )
-    dtd = docinfo.internalDTD
+    # Naming a DTD is harmless: it is never loaded (``load_dtd=False``,
+    # ``no_network``). Only declared entities could expand or read files.
+    dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise InputError(
             "expected XML without entity declarations, found a DTD that declares entities "
             "(refused: entities are never expanded)",
+            path=path,
+        )
+    # With a DTD named, libxml2 lets an undeclared ``&name;`` pass (it might be
+    # declared in the unread DTD); its text would silently go missing.
+    undeclared = next((node for node in root.iter() if node.tag is etree.Entity), None)
+    if undeclared is not None:
+        raise InputError(
+            f"expected XML without entity references, found {undeclared.text!r} "
+            "(declared only in a DTD that is never read)",
             path=path,
         )
     return root

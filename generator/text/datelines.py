@@ -4,7 +4,10 @@ Promise: ``split_dateline`` returns the city as written, the agency codes and
 the rest of the paragraph, or ``None`` when the paragraph opens with no
 dateline. Parentheses that hold no agency code (``Overheid (CMO) -``) are never
 taken for one, because every code between the parentheses must be a known
-agency.
+agency. AP's underscore (``NEW YORK (AP) _ text``, a dash on old wire
+terminals) is a dash after an agency code. ``agency_code`` turns an agency's
+name (``The Associated Press``) into its code and refuses a member or source
+id (``Z01122``): an id is no agency.
 """
 
 from __future__ import annotations
@@ -21,15 +24,40 @@ AGENCY_CODES = frozenset(
 )  # fmt: skip
 
 _CITY = r"(?P<city>['’]?[^\W\d_][^\W\d_'’.\- /]*(?:[ '’.\-/]{1,2}[^\W\d_][^\W\d_'’.\-]*){0,5}\.?)"
-_REGION = r"(?:, [^\W\d_][^(),]{0,30}?)?"  # ``GROSSETO, Italy (AP) --``: English wire style
+# ``GROSSETO, Italy (AP) --``, ``DAMASCUS, March 3 (Reuters) -``, ``Madrid, 14 mar (EFE).-``
+_REGION = r"(?:, [^\W_][^(),]{0,30}?)?"
 _TELEX_DATE = r"(?: \d{1,2}/\d{1,2})?"
 _AGENCY = r"\((?P<agency>[A-Za-z]+(?:/[A-Za-z]+)*)\)"
-_DASH = r"\s?(?:--|[-–—=])(?:\s+|$)"  # the text may follow on the next line
+_DASH = r"\.?\s?(?:--|[-–—=_])(?:\s+|$)"  # the text may follow on the next line
 
 _WITH_AGENCY = re.compile(rf"^{_CITY}{_REGION}{_TELEX_DATE} {_AGENCY}{_DASH}")
 # Regional copy carries no agency: ``DOMBURG - ``. Only an all-capitals city
 # qualifies, so an ordinary sentence with a dash is never read as a dateline.
 _WITHOUT_AGENCY = re.compile(r"^(?P<city>['’]?[A-ZÀ-Þ][A-ZÀ-Þ'’.\-/ ]{1,40}?) [-–—](?: |$)")
+
+
+# Agencies' names as their files write them (distributor, copyright holder).
+_AGENCY_NAMES = {
+    "the associated press": "AP",
+    "associated press": "AP",
+    "agencia efe": "EFE",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "thomson reuters": "REUTERS",
+    "reuters.com": "REUTERS",
+    "deutsche presse-agentur": "DPA",
+}
+# A member, source or customer id (``Z01122``): letters and digits, no name.
+_AGENCY_ID = re.compile(r"[A-Za-z]{0,3}[0-9][A-Za-z0-9]*")
+
+
+def agency_code(value: str | None) -> str | None:
+    """``The Associated Press`` -> ``AP``; an id such as ``Z01122`` -> ``None``;
+    any other name as given (``ANP``, ``NTB``)."""
+    name = " ".join((value or "").split())
+    if not name or _AGENCY_ID.fullmatch(name):
+        return None
+    return _AGENCY_NAMES.get(name.casefold(), name)
 
 
 @dataclass(frozen=True)
