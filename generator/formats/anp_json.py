@@ -26,17 +26,21 @@ refused whole (``generator.text.clean``).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from generator.errors import InputError, NotAStoryError, ParseError
 from generator.formats.anp_codes import read_categories
 from generator.formats.fields import as_list, as_mapping, as_text, version_number
 from generator.formats.markup import body_from_html
-from generator.formats.story import Fields, build_item, first_date, parse_date
+from generator.formats.story import (
+    Fields,
+    build_item,
+    first_date,
+    in_archive_time,
+    parse_date,
+)
 from generator.model import WireItem
-from generator.text.ages import fixed_offset
-from generator.text.clean import MAX_ITEMS_PER_FILE, check_size, in_range
+from generator.text.clean import MAX_ITEMS_PER_FILE, check_size
 
 _LISTING_KEYS = ("items", "results", "data")
 _MEDIA_KINDS = frozenset({"PHOTO", "PICTURE", "IMAGE", "GRAPHIC", "VIDEO", "AUDIO", "MEDIA"})
@@ -138,13 +142,6 @@ def _keywords(value: Any) -> list[str]:
     return [" ".join(k.split()) for k in found if k.strip()]
 
 
-def _amsterdam(moment: datetime | None) -> datetime | None:
-    """The same instant, shown as the archive shows time: Amsterdam's offset.
-    A moment outside the archive's years stays as given, for ``build_item``
-    to refuse (converted, it could overflow)."""
-    return fixed_offset(moment) if moment is not None and in_range(moment) else moment
-
-
 def _read_item(item: dict[str, Any], path: str, position: int) -> WireItem:
     if not isinstance(item.get("bodyText", ""), str):
         raise ParseError(
@@ -170,9 +167,9 @@ def _read_item(item: dict[str, Any], path: str, position: int) -> WireItem:
             path=path if position == 1 else f"{path}#{position}",
             title=as_text(item.get("title")),
             body=body_from_html(as_text(item.get("bodyText")) or "", path=path),
-            date=_amsterdam(date),
+            date=in_archive_time(date),
             date_source=date_source,
-            modified=_amsterdam(modified),
+            modified=in_archive_time(modified),
             guid=f"anp:{story}" if story else None,
             version=version_number(item.get("version")) or 1,
             agency=as_text(item.get("sourceTitle")),

@@ -21,19 +21,22 @@ beside those with text, and a document with none is refused as
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from generator.errors import NotAStoryError
 from generator.formats.anp_codes import code_of, read_categories
 from generator.formats.fields import version_number
 from generator.formats.markup import Body, body_from_element, body_from_text
 from generator.formats.nitf import nitf_body
 from generator.formats.sections import section_from_subjects
-from generator.formats.story import Fields, build_item, first_date, parse_date, text_items
+from generator.formats.story import (
+    Fields,
+    build_item,
+    first_date,
+    in_archive_time,
+    parse_date,
+    text_items,
+)
 from generator.formats.xml import Element, attribute, child, descendants, first, local, text
 from generator.model import WireItem
-from generator.text.ages import fixed_offset
-from generator.text.clean import in_range
 
 _SECTION_PROPERTIES = ("Category", "Rubriek", "Section", "Subject")
 _KEYWORD_PROPERTIES = ("Keyword", "Keywords", "Trefwoord")
@@ -118,9 +121,9 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
                 path=path,
                 title=text(first(item, "HeadLine")),
                 body=body,
-                date=_amsterdam(date),
+                date=in_archive_time(date),
                 date_source=date_source,
-                modified=_amsterdam(parse_date(this_revision)),
+                modified=in_archive_time(parse_date(this_revision)),
                 guid=guid,
                 version=revision_id or revision,
                 located=next(iter(properties.get("City", [])), None),
@@ -169,12 +172,6 @@ def _split_identifier(public: str | None) -> tuple[str | None, int]:
 
 def _is_anp(provider_id: str | None) -> bool:
     return (provider_id or "").strip().lower() in ("anp.nl", "anp")
-
-
-def _amsterdam(moment: datetime | None) -> datetime | None:
-    """The same instant, shown as the archive shows time: Amsterdam's offset
-    (a moment outside the archive's years stays, for ``build_item`` to refuse)."""
-    return fixed_offset(moment) if moment is not None and in_range(moment) else moment
 
 
 def _provider(provider_id: str | None) -> str | None:

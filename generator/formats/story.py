@@ -34,6 +34,7 @@ from generator.formats.leads import read_lead
 from generator.formats.markup import Body, body_from_text
 from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
 from generator.places import resolve_city
+from generator.text.ages import fixed_offset
 from generator.text.clean import clean_item, clean_line, in_range, optional_line
 from generator.text.datelines import agency_code
 from generator.text.identity import guid_id, story_id
@@ -237,6 +238,14 @@ def first_date(
             if outside is None:
                 outside = moment, label
     return outside or (None, candidates[0][0])
+
+
+def in_archive_time(moment: datetime | None) -> datetime | None:
+    """The same instant, shown as the archive shows time: with Amsterdam's
+    offset (for the formats whose agency is Dutch: ANP). A moment outside the
+    archive's years stays as given, for ``build_item`` to refuse (converted,
+    it could overflow)."""
+    return fixed_offset(moment) if moment is not None and in_range(moment) else moment
 
 
 def parse_date(value: object, *, naive_zone: tzinfo | None = None) -> datetime | None:
