@@ -8,8 +8,10 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 
+from generator.formats import is_wire_file
 from tests.conftest import run_cli
 
 CAPTURED = "2025-03-14T18:05:00+01:00"
@@ -89,3 +91,20 @@ def test_a_folder_name_that_is_not_utf8_refuses_its_files_by_name(tmp_path: Path
     refused = f"Error: {wire}/map-\\xff/sluis.txt: expected a file name in UTF-8"
     assert refused in str(first["stderr"]) and refused in str(second["stderr"])
     assert first["new"] == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "looked_at"),
+    [
+        ("tag_reuters.com,0000_newsml_L4N1FL0N0_1132689232", True),  # Reuters names files by tag
+        ("verhaal.nitf", True),
+        ("verhaal", True),
+        ("foto.jpg", False),
+        ("archief.tar.gz", False),
+        ("README.txt", False),
+    ],
+)
+def test_a_wire_file_is_known_by_an_extension_that_looks_like_one(
+    name: str, looked_at: bool
+) -> None:
+    assert is_wire_file(Path(name)) is looked_at

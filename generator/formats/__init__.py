@@ -33,6 +33,7 @@ from generator.formats.xml import local, parse_xml
 from generator.model import WireItem
 
 WIRE_SUFFIXES = frozenset({".txt", ".json", ".xml", ".nitf", ".newsml", ".ninjs", ".g2", ""})
+_EXTENSION = re.compile(r"\.[a-z0-9]{1,10}")  # what a file name's extension looks like
 # Files that travel with a pile but hold no wire item.
 _NOT_WIRE = ("license", "licence", "readme", "copying", "notice", "changelog", "authors")
 
@@ -89,9 +90,16 @@ class Source:
 
 
 def is_wire_file(path: Path) -> bool:
-    """Worth opening: a wire extension (or none), and no licence or read-me."""
-    stem = path.name.lower()
-    return path.suffix.lower() in WIRE_SUFFIXES and not stem.startswith(_NOT_WIRE)
+    """Worth opening: a wire extension (or none), and no licence or read-me.
+
+    What follows the last dot counts as an extension only when it looks like
+    one: Reuters names files by their tag (``tag_reuters.com,0000_newsml_L4N1``),
+    whose ``.com,0000_...`` is part of a name, so such a file is looked at and
+    recognised by its content like any file without an extension."""
+    suffix = path.suffix.lower()
+    if not _EXTENSION.fullmatch(suffix):
+        suffix = ""
+    return suffix in WIRE_SUFFIXES and not path.name.lower().startswith(_NOT_WIRE)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
