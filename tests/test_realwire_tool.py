@@ -49,10 +49,8 @@ def pile(folder: Path) -> Path:
     (folder / "agency" / "picture.json").write_text(json.dumps(PICTURE), encoding="utf-8")
     (folder / "agency" / "broken.json").write_text('{"uri": ', encoding="utf-8")
     (folder / "agency" / "g2.xml").write_text(G2, encoding="utf-8")
-    # Named as some agencies name files: a dot in the name makes it no wire file by name.
-    (folder / "agency" / "tag_example.com,2025_item_1").write_text(
-        json.dumps(NINJS), encoding="utf-8"
-    )
+    # An extension the importer never opens.
+    (folder / "agency" / "beelden.zip").write_text(json.dumps(NINJS), encoding="utf-8")
     (folder / "SOURCES.md").write_text("where the files came from\n", encoding="utf-8")
     return folder
 
@@ -77,9 +75,7 @@ def test_each_file_is_a_row_with_its_fields_or_its_reason(tmp_path: Path) -> Non
     assert by_file["agency/broken.json"][1] == "json"
     assert by_file["agency/broken.json"][2].startswith("error: expected valid JSON")
     assert "Files: 1 error, 2 imported, 1 skipped" in lines
-    assert (
-        lines[-1] == "Not opened (not a wire file by name): 1: agency/tag_example.com,2025_item_1"
-    )
+    assert lines[-1] == "Not opened (not a wire file by name): 1: agency/beelden.zip"
 
 
 def test_a_reader_warning_is_shown_on_its_row(
