@@ -6,13 +6,18 @@ Shared by the browser tests, the site tests and ``make screenshots``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # As the machine's notes advise: without the background-networking flags,
 # chromium keeps trying to reach outside hosts that this machine refuses.
@@ -49,3 +54,21 @@ def launch_chromium(playwright: Any) -> Any:
     executable = shutil.which("chromium")
     assert executable, "Debian's chromium is needed: 'make browser' installs it"
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+
+
+@dataclasses.dataclass(frozen=True)
+class BuiltSite:
+    content: Path
+    output: Path
+
+
+def build_site(content: Path, root: Path) -> BuiltSite:
+    """``content`` built by a real Pelican with our settings into ``root/output``
+    (its caches in ``root/cache``); warnings are errors."""
+    output = root / "output"
+    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-q"]
+    command += ["-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings"]
+    command += ["-e", f'CACHE_PATH="{root / "cache"}"']
+    built = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return BuiltSite(content, output)

@@ -10,19 +10,16 @@ Chromium. (``test_one_day`` checks the pages that name the day: day listing,
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from generator.search.query import Filters, search
 from generator.search.shards import load_all_shards
-from tests.conftest import ROOT, run_cli
-from tests.local_site import launch_chromium, serve
+from tests.conftest import run_cli
+from tests.local_site import BuiltSite, build_site, launch_chromium, serve
 
 pytestmark = [pytest.mark.site]
 
@@ -61,29 +58,19 @@ def _ninjs(number: int, item: Item) -> str:
     )
 
 
-@dataclass(frozen=True)
-class Site:
-    content: Path
-    output: Path
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     root = tmp_path_factory.mktemp("one-calendar")
-    wire, content, output = root / "wire", root / "content", root / "output"
+    wire, content = root / "wire", root / "content"
     wire.mkdir()
     for number, item in enumerate(ITEMS, 1):
         (wire / f"item-{number}.json").write_text(_ninjs(number, item), "utf-8")
     imported = run_cli("import", str(wire), "--content", str(content))
     assert imported.returncode == 0, imported.stderr
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-q"]
-    command += ["-s", str(ROOT / "pelicanconf.py"), "-e", f'CACHE_PATH="{root / "cache"}"']
-    built = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    assert built.returncode == 0, built.stderr
-    return Site(content, output)
+    return build_site(content, root)
 
 
-def _story_path(site: Site, item: Item) -> str:
+def _story_path(site: BuiltSite, item: Item) -> str:
     """The story's place under content/, found by its headline."""
     for path in site.content.rglob("*.md"):
         if f"title: {item.headline}\n" in path.read_text("utf-8"):
@@ -96,14 +83,14 @@ def _folder(day: str) -> str:
 
 
 @pytest.mark.parametrize("item", ITEMS, ids=[item.word for item in ITEMS])
-def test_the_import_files_each_story_under_its_local_day(site: Site, item: Item) -> None:
+def test_the_import_files_each_story_under_its_local_day(site: BuiltSite, item: Item) -> None:
     story = _story_path(site, item)
     assert story.startswith(_folder(item.day) + "/")  # the file, and so the URL
     assert (site.output / story / "index.html").is_file()
 
 
 @pytest.mark.parametrize("item", ITEMS, ids=[item.word for item in ITEMS])
-def test_the_search_date_filter_takes_the_local_day(site: Site, item: Item) -> None:
+def test_the_search_date_filter_takes_the_local_day(site: BuiltSite, item: Item) -> None:
     shards = load_all_shards(site.output / "search")
     on_day = search(shards, item.word, Filters(date_from=item.day, date_to=item.day))
     other = "2025-03-14" if item.day == "2025-03-15" else "2025-03-15"
@@ -113,7 +100,7 @@ def test_the_search_date_filter_takes_the_local_day(site: Site, item: Item) -> N
 
 
 @pytest.fixture(scope="module")
-def site_url(site: Site) -> Iterator[str]:
+def site_url(site: BuiltSite) -> Iterator[str]:
     with serve(site.output) as url:
         yield url
 

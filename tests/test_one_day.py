@@ -9,11 +9,8 @@ month chart's bar all name the story's day in Amsterdam.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -21,7 +18,7 @@ from lxml import html
 
 from generator.content.files import relative_path, render
 from generator.model import DatePrecision, WireItem
-from tests.conftest import ROOT
+from tests.local_site import BuiltSite, build_site
 
 pytestmark = pytest.mark.site
 
@@ -59,51 +56,40 @@ def _item(case: Case) -> WireItem:
     )
 
 
-@dataclass(frozen=True)
-class Site:
-    content: Path
-    output: Path
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     root = tmp_path_factory.mktemp("one-day")
-    content, output = root / "content", root / "output"
+    content = root / "content"
     for case in CASES:
         path = content / relative_path(_item(case), case.slug)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(_item(case), case.slug), "utf-8")
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
-    command += ["-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings"]
-    command += ["-e", f'CACHE_PATH="{root / "cache"}"']
-    built = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    assert built.returncode == 0, built.stdout + built.stderr
-    return Site(content, output)
+    return build_site(content, root)
 
 
 def _folder(day: date) -> str:
     return f"{day:%Y/%m/%d}"
 
 
-def _page(site: Site, url: str) -> html.HtmlElement:
+def _page(site: BuiltSite, url: str) -> html.HtmlElement:
     return html.parse(str(site.output / url / "index.html")).getroot()
 
 
-def _story_url(site: Site, case: Case) -> str:
+def _story_url(site: BuiltSite, case: Case) -> str:
     """The story's URL: its file's place under content/."""
     [path] = site.content.rglob(f"{case.slug}.md")
     return path.relative_to(site.content).with_suffix("").as_posix()
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_the_file_and_the_url_are_under_the_local_day(site: Site, case: Case) -> None:
+def test_the_file_and_the_url_are_under_the_local_day(site: BuiltSite, case: Case) -> None:
     story = _story_url(site, case)
     assert story == f"{_folder(case.day)}/{case.slug}"
     assert (site.output / story / "index.html").is_file()
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_the_day_page_of_the_local_day_lists_it(site: Site, case: Case) -> None:
+def test_the_day_page_of_the_local_day_lists_it(site: BuiltSite, case: Case) -> None:
     story = _story_url(site, case)
     for day in DUTCH_DAY:
         listing = _page(site, _folder(day))
@@ -112,7 +98,9 @@ def test_the_day_page_of_the_local_day_lists_it(site: Site, case: Case) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
-def test_the_same_day_link_and_the_date_shown_name_the_local_day(site: Site, case: Case) -> None:
+def test_the_same_day_link_and_the_date_shown_name_the_local_day(
+    site: BuiltSite, case: Case
+) -> None:
     story = _story_url(site, case)
     page = _page(site, story)
     [heading] = page.xpath("//nav[@class='neighbours']/h2[starts-with(., 'Dezelfde dag')]")
@@ -123,7 +111,7 @@ def test_the_same_day_link_and_the_date_shown_name_the_local_day(site: Site, cas
     assert shown.startswith(f"{DUTCH_DAY[case.day]}, ")
 
 
-def test_the_month_chart_counts_each_story_on_its_local_day(site: Site) -> None:
+def test_the_month_chart_counts_each_story_on_its_local_day(site: BuiltSite) -> None:
     chart = _page(site, "2025/03").xpath("//svg[@class='chart']")[0]
     bars = {
         " ".join(link.xpath("string(title)").split()): link.get("href") for link in chart.xpath("a")
