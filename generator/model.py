@@ -54,7 +54,9 @@ class Story:
     how ``date`` was obtained (``captured-at``, ``age: 7 uur geleden``).
     ``version`` counts ANP's updates (a headline ending ``(2)`` is version 2);
     ``replaces`` is the headline an update says it replaces; ``modified`` is set
-    when a later version was merged in. ``sources`` are the wire files the item
+    when a later version was merged in. ``embargo`` is the moment before which
+    the story must not be published (the site holds it back until then).
+    ``sources`` are the wire files the item
     was made from. ``slug`` is empty until the story is first written.
     The agency formats add what they carry: ``guid`` (the provider's id of the
     story, the same for all its versions), ``byline``, ``genre``,
@@ -79,6 +81,7 @@ class Story:
     version: int = 1
     replaces: str | None = None
     modified: datetime | None = None
+    embargo: datetime | None = None  # not to be published before this moment
     guid: str | None = None
     byline: str | None = None
     genre: str | None = None

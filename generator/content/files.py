@@ -47,6 +47,7 @@ def front_matter(item: WireItem, slug: str) -> dict[str, Any]:
         "date_source": item.date_source,
         "captured_at": _iso(item.captured_at),
         "modified": _iso(item.modified),
+        "embargo": _iso(item.embargo),
         "version": item.version if item.version > 1 else None,
         "replaces": item.replaces,
         "sources": list(item.sources) or None,

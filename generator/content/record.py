@@ -78,6 +78,7 @@ def read_story(front_matter: dict[Any, Any], path: str) -> Story:
         slug=slug,
         version=_version(raw.get("version")),
         modified=fields.moment("modified"),
+        embargo=fields.moment("embargo"),
         keywords=fields.texts("keywords"),
         language=well_formed_language(raw.get("language")),
         city=fields.text("city") or None,
