@@ -13,10 +13,15 @@ blocks, each closed by a line holding only a dot::
 
 Cases are separated by blank lines. ``rewrite`` writes the actual outputs back
 into the file: the only way expected outputs change (``pytest --update-fixtures``).
+Test workers (pytest-xdist) may rewrite one file at once: each holds a lock
+while it reads and writes, and the file is replaced whole (temp file, rename),
+so no worker reads a half-written file or loses another's updates.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,9 +70,14 @@ def read_cases(path: Path) -> list[Case]:
 
 def rewrite(path: Path, actual: dict[int, str]) -> None:
     """Replace the expected block of each case (by its line) with ``actual``."""
-    parts: list[str] = []
-    for case in read_cases(path):
-        header = [case.title, *(f"{key}: {value}" for key, value in case.options.items())]
-        output = actual.get(case.line, case.expected)
-        parts.append("\n".join([*header, DOT, case.input, DOT, output, DOT]))
-    path.write_text("\n\n".join(parts) + "\n", "utf-8")
+    lock_path = path.with_name(f".{path.name}.lock")
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        parts: list[str] = []
+        for case in read_cases(path):
+            header = [case.title, *(f"{key}: {value}" for key, value in case.options.items())]
+            output = actual.get(case.line, case.expected)
+            parts.append("\n".join([*header, DOT, case.input, DOT, output, DOT]))
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text("\n\n".join(parts) + "\n", "utf-8")
+        os.replace(temporary, path)
