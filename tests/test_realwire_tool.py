@@ -69,7 +69,7 @@ def test_each_file_is_a_row_with_its_fields_or_its_reason(tmp_path: Path) -> Non
     assert story[1:3] == ["ninjs-1", "imported"]
     assert story[3] == "Gemeente sluit \\| brug voor onderhoud"  # a | cannot split the row
     assert story[4].startswith("2025-03-14T09:30:00")
-    assert story[5:9] == ["Utrecht", "ANP", "Algemeen", "Redactie Binnenland"]
+    assert story[5:10] == ["Utrecht", "ANP", "Algemeen", "Redactie Binnenland", ""]
     assert by_file["agency/picture.json"][2].startswith("skipped: ")
     assert "picture" in by_file["agency/picture.json"][2]
     assert by_file["agency/broken.json"][1] == "json"
@@ -161,3 +161,12 @@ def test_the_command_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert out.startswith("| file | format | outcome | title | date |")
     assert "| agency/story.json | ninjs-1 | imported |" in out
+
+
+def test_an_embargo_is_its_own_cell(tmp_path: Path) -> None:
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    embargoed = {**NINJS, "embargoed": "2025-03-15T06:00:00+01:00"}
+    (folder / "embargo.json").write_text(json.dumps(embargoed), encoding="utf-8")
+    story = rows(list(realwire.table(folder)))["embargo.json"]
+    assert story[9] == "2025-03-15T06:00:00+01:00"

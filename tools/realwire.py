@@ -9,7 +9,7 @@ repository) and read each row against its file:
 Promise: every file is read on its own with ``generator.sources.parse_file``, the
 importer's own reader, so a file that breaks a reader (or the reader breaks on) is
 that file's row and never stops the others; each item is one row (file, format,
-outcome, title, date, city, agency, section, byline); a file the importer would not
+outcome, title, date, city, agency, section, byline, embargo); a file the importer would not
 look at by its name is listed apart, not read. The table is Markdown; a ``|`` or a
 line break in a field cannot break a row.
 """
@@ -30,7 +30,18 @@ from generator.formats import is_wire_file
 from generator.model import WireItem
 from generator.sources import Parsed, parse_file, wire_files
 
-COLUMNS = ("file", "format", "outcome", "title", "date", "city", "agency", "section", "byline")
+COLUMNS = (
+    "file",
+    "format",
+    "outcome",
+    "title",
+    "date",
+    "city",
+    "agency",
+    "section",
+    "byline",
+    "embargo",
+)
 MAX_CELL = 70  # long enough to judge a title, short enough to read a row
 MAX_OUTCOME = 160  # an error or a warning must be readable whole
 
@@ -48,6 +59,7 @@ class Row:
     agency: str = ""
     section: str = ""
     byline: str = ""
+    embargo: str = ""
 
     def cells(self) -> tuple[str, ...]:
         return (
@@ -60,6 +72,7 @@ class Row:
             self.agency,
             self.section,
             self.byline,
+            self.embargo,
         )
 
 
@@ -126,6 +139,7 @@ def _item_row(name: str, wire_format: str, item: WireItem) -> Row:
         agency=item.agency or "",
         section=item.section,
         byline=item.byline or "",
+        embargo=item.embargo.isoformat() if item.embargo else "",
     )
 
 

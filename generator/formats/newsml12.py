@@ -7,22 +7,28 @@ last part being the revision), ``RevisionId``, ``FirstCreated``,
 ``ThisRevisionCreated``, ``HeadLine``, ``DateLine``, ``Genre``, keywords and
 location properties, and the body: the ``NewsComponent`` whose role is
 ``Body`` (or the first text ``ContentItem``) with NITF ``body.content`` or
-XHTML in ``DataContent``. The section: the ``Category``/``Rubriek``/``Section``/
-``Subject`` properties and ``SubjectCode`` subjects; in ANP's items (provider
-``anp.nl``) also ANP's desk codes there and in ``Genre`` (``ECO`` ->
-``Economie``, ``generator.formats.anp_codes``), where an unknown code becomes
-a keyword and a code is no genre. Dates keep their instant and are shown
-with the Amsterdam offset. Promise: every ``NewsItem`` with text becomes a story,
-read without its pictures, video or sound (a component of the item that holds
-such media, caption and headline included); items without text are skipped
-beside those with text, and a document with none is refused as
-``NotAStoryError``.
+XHTML in ``DataContent``, or paragraphs right in it (AFP). The section: the
+``Category``/``Rubriek``/``Section``/``Subject`` properties and
+``SubjectCode`` subjects; in ANP's items (provider ``anp.nl``) also ANP's desk
+codes there and in ``Genre`` (``ECO`` -> ``Economie``,
+``generator.formats.anp_codes``), where an unknown code becomes a keyword and
+a code is no genre. Dates keep their instant and are shown with the Amsterdam
+offset; a date without offset is read as UTC (said in ``date_source``, with a
+warning), as is ``StatusWillChange`` (the embargo: when the item becomes
+usable). Promise: every ``NewsItem`` with text becomes a story, read without
+its pictures, video or sound (a component of the item that holds such media,
+caption and headline included); items without text are skipped beside those
+with text, and a document with none is refused as ``NotAStoryError``.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
+
 from generator.errors import NotAStoryError
 from generator.formats.anp_codes import code_of, read_categories
+from generator.formats.credits import provider_agency
 from generator.formats.fields import version_number
 from generator.formats.markup import Body, body_from_element, body_from_text
 from generator.formats.nitf import nitf_body
@@ -77,6 +83,9 @@ def _drop_media(item: Element) -> None:
 
 
 _STORY_ROLES = frozenset({"Main", "Body"})
+# ``BEIJING, July 23``: a dateline with its date says where the story was
+# written; the ``City`` property may name the desk that passed it on (Kyodo: Paris).
+_DATED = re.compile(r"[^,(]+, [^,]*\d")
 
 
 def _read_item(item: Element, path: str) -> list[WireItem]:
@@ -96,9 +105,12 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
             properties.setdefault(name, []).append(value)
     revision_id = version_number(text(first(item, "RevisionId")))
     date, date_source = first_date(
-        ("NewsML FirstCreated", first_created), ("NewsML ThisRevisionCreated", this_revision)
+        ("NewsML FirstCreated", first_created),
+        ("NewsML ThisRevisionCreated", this_revision),
+        path=path,
     )
     provider = text(first(item, "ProviderId"))
+    dateline = text(first(item, "DateLine")) or ""
     genre = attribute(first(item, "Genre"), "FormalName")
     subjects = [v for n in _SECTION_PROPERTIES for v in properties.get(n, [])] + [
         value
@@ -123,12 +135,15 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
                 body=body,
                 date=in_archive_time(date),
                 date_source=date_source,
-                modified=in_archive_time(parse_date(this_revision)),
+                modified=in_archive_time(parse_date(this_revision, naive_zone=UTC)),
+                embargo=in_archive_time(_embargo(management)),
                 guid=guid,
                 version=revision_id or revision,
-                located=next(iter(properties.get("City", [])), None),
-                dateline=text(first(item, "DateLine")),
-                agency=_provider(provider),
+                located=None
+                if _DATED.match(dateline)
+                else next(iter(properties.get("City", [])), None),
+                dateline=dateline,
+                agency=provider_agency(provider),
                 section=section,
                 byline=text(first(item, "ByLine")),
                 genre=genre,
@@ -159,7 +174,7 @@ def _data_body(data: Element) -> Body:
         return body_from_element(html_body)
     if len(data) == 0:
         return body_from_text(data.text or "")
-    return Body()
+    return body_from_element(data)  # AFP's ``bcNITF2.5``: paragraphs without a wrapper
 
 
 def _split_identifier(public: str | None) -> tuple[str | None, int]:
@@ -174,8 +189,11 @@ def _is_anp(provider_id: str | None) -> bool:
     return (provider_id or "").strip().lower() in ("anp.nl", "anp")
 
 
-def _provider(provider_id: str | None) -> str | None:
-    """``anp.nl`` -> ``ANP``; ``businesswire.com`` -> ``BUSINESSWIRE``."""
-    if not provider_id:
+def _embargo(management: Element | None) -> datetime | None:
+    """``StatusWillChange``: the moment an embargoed item becomes usable (UTC
+    when it gives no offset, as the item's other dates)."""
+    change = child(management, "StatusWillChange")
+    future = (attribute(child(change, "FutureStatus"), "FormalName") or "usable").casefold()
+    if change is None or future != "usable":
         return None
-    return provider_id.split(".")[0].upper() or None
+    return parse_date(text(child(change, "DateAndTime")), naive_zone=UTC)

@@ -1,18 +1,21 @@
 """NITF 3.x, the IPTC's News Industry Text Format (also as the body of other formats).
 
 Fields: ``hedline/hl1``, ``dateline``/``location``/``city``, ``date.issue``
-(``norm``), ``byline``, ``doc-id`` (``id-string``), ``body.content``, and
-``tobject.subject``/``key-list`` for the section and keywords. Promise: one
-NITF document becomes one story; its subheads (``hl2``) stay headings; words
-in the byline and dateline never glue across elements (``Jan Jansen`` and
+(``norm``), ``byline``, ``doc-id`` (``id-string``), ``body.content``, the
+section from ``doc-scope``, ``classifier`` (``apcategorycode``) and
+``tobject.subject``, and ``key-list`` keywords. Promise: one NITF document
+becomes one story; its subheads (``hl2``) stay headings; words in the byline
+and dateline never glue across elements (``Jan Jansen`` and
 ``<byttl>correspondent</byttl>`` give ``Jan Jansen, correspondent``), and the
 dateline's date (``<story.date>``) is never taken for its city. A byline's
 name in capitals (AP: ``By JANE DOE``) is written as a name (``By Jane Doe``).
 The date is ``date.issue``, else ``pubdata date.publication``, else the
 dateline's ``story.date``; a ``norm`` without offset is UTC, as NITF defines
-it. The agency is the first of ``distributor``, ``doc.copyright holder``,
-``doc-id regsrc`` that names one (``The Associated Press`` -> ``AP``; an id
-such as ``Z01122`` is passed over).
+it. A document whose ``management-status`` is ``embargoed`` has its
+``date.release`` as the embargo. The agency is the first of ``distributor``,
+``doc.copyright holder``, ``doc-id regsrc``, ``del-list from-src`` that names
+one (``The Associated Press`` -> ``AP``; an id such as ``Z01122`` is passed
+over).
 """
 
 from __future__ import annotations
@@ -34,15 +37,6 @@ def nitf_body(root: Element) -> Body:
 
 def read_nitf(root: Element, path: str) -> list[WireItem]:
     location = first(root, "location")
-    subjects = [
-        value
-        for element in descendants(root, "tobject.subject")
-        for value in (
-            attribute(element, "tobject.subject.refnum"),
-            attribute(element, "tobject.subject.type"),
-        )
-        if value
-    ]
     keywords = [attribute(k, "key") for k in descendants(root, "keyword")]
     date, date_source = _date(root)
     return [
@@ -55,11 +49,12 @@ def read_nitf(root: Element, path: str) -> list[WireItem]:
                 description=_words(first(root, "abstract")),
                 date=date,
                 date_source=date_source,
+                embargo=_embargo(root),
                 guid=attribute(first(root, "doc-id"), "id-string"),
                 located=text(first(location, "city")) if location is not None else None,
                 dateline=_dateline(root),
                 agency=_agency(root),
-                section=section_from_subjects(subjects),
+                section=section_from_subjects(_subjects(root)),
                 byline=nitf_byline(root),
                 keywords=[k for k in keywords if k],
                 language=attribute(root, "{http://www.w3.org/XML/1998/namespace}lang"),
@@ -88,11 +83,37 @@ def _date(root: Element) -> tuple[datetime | None, str]:
     return None, candidates[0][0]
 
 
+def _subjects(root: Element) -> list[str]:
+    """What the document is about, for its section: the scope (PA:
+    ``SPORT``), classifiers (AP: ``apcategorycode:s``), then the subject codes."""
+    scopes = [attribute(scope, "scope") for scope in descendants(root, "doc-scope")]
+    classifiers = [
+        f"{attribute(found, 'type') or ''}:{attribute(found, 'value') or ''}"
+        for found in descendants(root, "classifier")
+    ]
+    subjects = [
+        attribute(element, name)
+        for element in descendants(root, "tobject.subject")
+        for name in ("tobject.subject.refnum", "tobject.subject.type")
+    ]
+    return [value for value in (*scopes, *classifiers, *subjects) if value]
+
+
+def _embargo(root: Element) -> datetime | None:
+    """An embargoed document's release time (``date.release``), in UTC when
+    ``norm`` gives no offset (NITF's definition)."""
+    docdata = first(root, "docdata")
+    if (attribute(docdata, "management-status") or "").casefold() != "embargoed":
+        return None
+    return parse_date(attribute(first(root, "date.release"), "norm"), naive_zone=UTC)
+
+
 def _agency(root: Element) -> str | None:
     names = (
         text(first(root, "distributor")),
         attribute(first(root, "doc.copyright"), "holder"),
         attribute(first(root, "doc-id"), "regsrc"),
+        attribute(first(root, "from-src"), "src-name"),
     )
     return next((code for code in map(agency_code, names) if code), None)
 

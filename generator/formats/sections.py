@@ -1,16 +1,25 @@
 """Sections for agency items: the Dutch name of what an item is about.
 
+Stage: import (every agency format's reader; ANP's codes go through
+``generator.formats.anp_codes`` first, which falls back on this module).
+
 Promise: ``section_from_subjects`` gives a Dutch section for the first
-subject it recognises: an IPTC media topic code (``medtop:04000000`` or its
-URI), an English or Dutch top-level topic name, or a section name an agency
-already gives in Dutch (``Binnenland``); ``None`` when none is recognised.
-ANP's own codes (``BIN``, ``ANP/ECO``) have their table in
-``generator.formats.anp_codes``, which falls back on this one.
+subject it recognises: an IPTC media topic or subject code (``medtop:04000000``,
+``subj:04005004``, a bare ``04005004``, a URI ending in one, TT's
+``TT:11000000:POL``) by its top-level family, a second-level media topic
+(``medtop:20000822``) by its parent, an agency's own category (``dpacat:sp``,
+``apcategorycode:f``; tables in ``generator.formats.subject_codes``), an
+English top-level topic name (also IPTC's older subject names and a few
+department names such as ``Politics``, ``Sports``) or a section name an
+agency already gives in Dutch (``Binnenland``); ``None`` when none is
+recognised. An unknown code is never a section.
 """
 
 from __future__ import annotations
 
 import re
+
+from generator.formats.subject_codes import AGENCY_CATEGORIES, MEDIA_TOPIC_CHILDREN
 
 # IPTC Media Topics, top level (code -> Dutch section).
 MEDIA_TOPICS = {
@@ -49,22 +58,57 @@ _NAMES = {
     "sport": "Sport",
     "conflict, war and peace": "Conflicten",
     "weather": "Weer",
+    "human interest": "Mensen",
+    # IPTC's older subject codes name some families otherwise.
+    "arts, culture and entertainment": "Cultuur",
+    "disaster and accident": "Rampen en ongelukken",
+    "social issue": "Samenleving",
+    "unrest, conflicts and war": "Conflicten",
+    # Department names as agencies give them in English (STT: ``Politics``).
+    "sports": "Sport",
+    "economy": "Economie",
+    "business": "Economie",
+    "finance": "Economie",
+    "culture": "Cultuur",
+    "entertainment": "Cultuur",
+    "science": "Wetenschap",
 }
 _DUTCH = {
     name.casefold(): name
     for name in "Binnenland Buitenland Economie Sport Cultuur Media Wetenschap Politiek "
     "Financieel Opmerkelijk Regio Algemeen Weer Gezondheid Onderwijs Milieu".split()
 }
-_CODE = re.compile(r"(?:medtop[:/]|mediatopic/|subj[:/])?(\d{8})$")
+# An IPTC code with its scheme (``medtop:``, ``subj:``, a URI) or bare, or as
+# TT writes it (``TT:11000000:POL``).
+_CODE = re.compile(
+    r"(?:.*?(?:medtop|subj|iptc|mediatopic|subjectcode)[:/]|tt:)?(\d{8})(?::[a-z]{2,5})?",
+    re.IGNORECASE,
+)
 
 
 def section_from_subjects(subjects: list[str]) -> str | None:
     for subject in subjects:
         value = subject.strip()
-        code = _CODE.search(value)
-        if code and code.group(1)[:2] + "000000" in MEDIA_TOPICS:
-            return MEDIA_TOPICS[code.group(1)[:2] + "000000"]
-        named = _NAMES.get(value.casefold()) or _DUTCH.get(value.casefold())
-        if named:
-            return named
+        section = _code_section(value) or _agency_section(value)
+        if section is None and not _CODE.fullmatch(value):
+            section = _NAMES.get(value.casefold()) or _DUTCH.get(value.casefold())
+        if section:
+            return section
     return None
+
+
+def _code_section(value: str) -> str | None:
+    """An IPTC code's section: by its family (``04`` of ``04005004``), or a
+    second-level media topic's by its parent."""
+    code = _CODE.fullmatch(value)
+    if code is None:
+        return None
+    number = code.group(1)
+    return MEDIA_TOPICS.get(number[:2] + "000000") or MEDIA_TOPIC_CHILDREN.get(number)
+
+
+def _agency_section(value: str) -> str | None:
+    """``dpacat:sp`` -> ``Sport``: an agency's own scheme, from its table."""
+    scheme, _, code = value.partition(":")
+    table = AGENCY_CATEGORIES.get(scheme.strip().casefold())
+    return table.get(code.strip().casefold()) if table and code else None

@@ -14,7 +14,11 @@ place or dateline field that holds a date (``14 maart 2025``,
 no city; a dateline with an agency in the text (``DAMASCUS (Reuters) -``) wins
 over the place field (often the desk that filed it). A paragraph that only
 names the writer (``By Jan Jansen``) before the lead is the byline, not the
-lead; nor are Reuters' editor's notes and highlights before it. A date
+lead; nor are Reuters' editor's notes and highlights before it. A byline that
+is a login or a desk's initials is dropped, and a press release's own
+dateline (``TORONTO, ... (GLOBE NEWSWIRE) --``) names the city
+(``generator.formats.credits``). The embargo a format reads is kept when it
+lies in the archive's years. A date
 without a UTC offset is read as UTC: ``first_date`` says so in the date's
 source and warns naming the file (a format whose standard fixes the zone
 passes ``naive_zone``).
@@ -30,6 +34,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TypeVar
 
 from generator.errors import NotAStoryError, ParseError
+from generator.formats.credits import person_byline, release_city
 from generator.formats.leads import read_lead
 from generator.formats.markup import Body, body_from_text
 from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
@@ -75,6 +80,7 @@ class Fields:
     date: datetime | None = None
     date_source: str = "created"
     modified: datetime | None = None
+    embargo: datetime | None = None  # not to be published before this moment
     guid: str | None = None
     version: int = 1
     located: str | None = None  # a place field: ``Oslo, Norway``, ``Den Haag``
@@ -130,7 +136,7 @@ def build_item(found: Fields) -> WireItem:
     start = next((i for i in range(len(paragraphs)) if i not in headings), 0)
     while start + 1 < len(paragraphs) and _BEFORE_LEAD.match(paragraphs[start]):
         start += 1  # Reuters: ``(Updates with ...)`` and ``* highlight`` lines come first
-    byline = found.byline
+    byline = person_byline(found.byline)
     if start + 1 < len(paragraphs) and _is_byline_line(paragraphs[start]):
         byline = byline or paragraphs[start]
         del paragraphs[start]
@@ -142,7 +148,11 @@ def build_item(found: Fields) -> WireItem:
         paragraphs[start] = _AP_UNDERSCORE.sub(r"\1 —", paragraphs[start], count=1)
     if lead.joined:
         headings = [i - 1 if i > start else i for i in headings if i != start + 1]
-    city = _city_field(found.located, byline) or _city_field(found.dateline, byline)
+    city = (
+        release_city(paragraphs[start:])
+        or _city_field(found.located, byline)
+        or _city_field(found.dateline, byline)
+    )
     # A dateline with its agency in the text names where the story was written;
     # a place field may name the desk that filed it (Bangalore for DAMASCUS).
     resolved = resolve_city(city) if city and not (lead.city and lead.agency) else None
@@ -164,6 +174,7 @@ def build_item(found: Fields) -> WireItem:
         version=max(version, found.version, 2 if replaces else 1),
         replaces=replaces,
         modified=modified if modified and modified != found.date else None,
+        embargo=found.embargo if found.embargo and in_range(found.embargo) else None,
         guid=guid,
         byline=byline,
         genre=found.genre,
