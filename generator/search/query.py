@@ -44,7 +44,7 @@ class Filters:
     def admits(self, record: SearchDocument) -> bool:
         return (
             (self.section is None or record.section == self.section)
-            and (self.city is None or record.city == self.city)
+            and (self.city is None or record.in_city(self.city))
             and (self.date_from is None or record.day >= self.date_from)
             and (self.date_to is None or record.day <= self.date_to)
         )

@@ -41,7 +41,7 @@ from generator.search.store import (
 )
 
 MANIFEST = "manifest.json"
-FORMAT = 2  # 2: the manifest names the store's fields; rows carry the local day
+FORMAT = 3  # 2: the manifest names the store's fields; rows carry the local day; 3: city aliases
 SHARD_DOCS = 1500  # at most this many stories a shard: about 0.5 MB gzipped
 
 
@@ -102,8 +102,22 @@ def build_shards(
             }
         )
     total = sum(int(entry["count"]) for entry in entries)
-    manifest = {"format": FORMAT, "fields": list(FIELDS), "total": total, "shards": entries}
+    manifest = {
+        "format": FORMAT,
+        "fields": list(FIELDS),
+        "total": total,
+        "shards": entries,
+        "city_aliases": city_aliases(document for _, docs, _ in plan for document in docs),
+    }
     return manifest, files
+
+
+def city_aliases(documents: Iterable[SearchDocument]) -> dict[str, str]:
+    """Each other name of a city -> the city's name: the search page's city menu
+    takes a link's ``plaats=Den Bosch`` for ``'s-Hertogenbosch``."""
+    return dict(
+        sorted((alias, document.city) for document in documents for alias in document.aliases())
+    )
 
 
 def _texts(

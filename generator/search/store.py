@@ -39,6 +39,14 @@ class SearchDocument:
     date: str  # ISO 8601 with its offset
     date_text: str
     day: str  # the local day, ``addresses.day_key``
+    city_aliases: str = ""  # the city's other names, ``|`` between them
+
+    def in_city(self, city: str) -> bool:
+        """True when ``city`` is this story's city, by its name or another name."""
+        return city == self.city or (bool(self.city_aliases) and city in self.aliases())
+
+    def aliases(self) -> list[str]:
+        return self.city_aliases.split("|") if self.city_aliases else []
 
 
 def schema_fields() -> tuple[str, ...]:

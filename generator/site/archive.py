@@ -6,8 +6,9 @@ costs time in proportion to the archive; within a day, a month or a year
 stories are in time order (oldest first), which keeps period listings stable:
 new stories only ever add to the end of their period.
 
-Sections and cities: names that differ only in case, Unicode form or white
-space are one group; distinct names never share a URL. A group's slug is its
+Sections: names that differ only in case, Unicode form or white space are
+one group. Cities: one group per place (``places.py``: its GeoNames id, its
+one name, its aliases). Distinct groups never share a URL. A group's slug is its
 name's (transliterated: ``Москва`` -> ``moskva``); when names clash on one
 slug (``北京`` and ``背景`` are both ``bei-jing``), the name with the oldest
 story keeps it and each other one gets a suffix from its own name
@@ -19,7 +20,6 @@ Each story carries the URLs of its section and city (``SiteStory.section_url``,
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,8 +27,19 @@ from datetime import date
 
 from generator.addresses import CITY, SECTION, group_feed, group_url, group_year_url
 from generator.model import Place
+from generator.site.places import (
+    AliasPage,
+    alias_pages,
+    city_key,
+    city_keys,
+    name_key,
+    name_place,
+    set_city_names,
+)
 from generator.site.stories import SiteStory
 from generator.text.slugs import name_slug
+
+__all__ = ["Archive", "Group", "attach_group_urls", "build_archive", "name_key", "unique_slugs"]
 
 
 def time_order(stories: list[SiteStory]) -> list[SiteStory]:
@@ -54,6 +65,7 @@ class Group:
     kind: str  # addresses.SECTION or addresses.CITY: the URL's first part
     stories: list[SiteStory] = field(default_factory=list)  # oldest first
     place: Place | None = None
+    aliases: list[str] = field(default_factory=list)  # a city's other names
 
     @property
     def count(self) -> int:
@@ -79,7 +91,7 @@ class Group:
     def fingerprint(self) -> list[object]:
         """What pages show of the group itself (its stories come in their own
         variables): a page that names a group changes when this does."""
-        return [self.name, self.slug, self.kind, self.count, self.place]
+        return [self.name, self.slug, self.kind, self.count, self.place, self.aliases]
 
     def years(self) -> list[tuple[int, list[SiteStory]]]:
         by_year: dict[int, list[SiteStory]] = defaultdict(list)
@@ -97,6 +109,7 @@ class Archive:
     days: dict[date, list[SiteStory]]  # each oldest first
     sections: list[Group]
     cities: list[Group]
+    city_aliases: list[AliasPage] = field(default_factory=list)
 
     @property
     def ordered_days(self) -> list[date]:
@@ -117,11 +130,15 @@ def build_archive(stories: list[SiteStory]) -> Archive:
     days: dict[date, list[SiteStory]] = defaultdict(list)
     for site in stories:
         days[site.day].append(site)
+    cities = _groups(stories, city_of, CITY, key_of=city_keys(stories))
+    for group in cities:
+        set_city_names(group)
     return Archive(
         stories=stories,
         days={day: time_order(found) for day, found in days.items()},
         sections=_groups(stories, section_of, SECTION),
-        cities=_groups(stories, city_of, CITY),
+        cities=cities,
+        city_aliases=alias_pages(cities),
     )
 
 
@@ -131,12 +148,6 @@ def section_of(site: SiteStory) -> str:
 
 def city_of(site: SiteStory) -> str:
     return site.story.city or ""
-
-
-def name_key(name: str) -> str:
-    """What makes two names one group: ``Den Haag``, ``DEN  HAAG`` and a
-    decomposed ``Zürich`` are the same name; ``Zurich`` is another."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def _set_group_url(site: SiteStory, kind: str, url: str) -> None:
@@ -150,20 +161,29 @@ def attach_group_urls(stories: Iterable[SiteStory], archive: Archive) -> None:
     """For stories outside the archive (hidden ones): their section and city
     URL, as the archive assigned them, else their name's own slug. (The
     archive's own stories get theirs while they are grouped.)"""
-    known = {
-        (group.kind, name_key(group.name)): group.url
-        for group in [*archive.sections, *archive.cities]
-    }
+    known = {(SECTION, name_key(group.name)): group.url for group in archive.sections}
+    # A city by a name the archive's stories use, else by its place's id.
+    for group in archive.cities:
+        for site in group.stories:
+            known.setdefault((CITY, city_key(site)), group.url)
+            known[(CITY, name_key(city_of(site)))] = group.url
     for site in stories:
-        for kind, name in ((SECTION, section_of(site)), (CITY, city_of(site))):
-            url = known.get((kind, name_key(name))) if name else None
+        for kind, name, keys in (
+            (SECTION, section_of(site), [name_key(section_of(site))]),
+            (CITY, city_of(site), [name_key(city_of(site)), city_key(site)]),
+        ):
+            urls = (known.get((kind, key)) for key in keys) if name else iter(())
+            url = next((found for found in urls if found), None)
             if url is None and name:
                 url = group_url(kind, name_slug(name))
             _set_group_url(site, kind, url or "")
 
 
 def _groups(
-    stories: list[SiteStory], name_of: Callable[[SiteStory], str], kind: str
+    stories: list[SiteStory],
+    name_of: Callable[[SiteStory], str],
+    kind: str,
+    key_of: Callable[[SiteStory], str] | None = None,
 ) -> list[Group]:
     groups: dict[str, Group] = {}
     keys: dict[str, str] = {}  # a few hundred names for many thousand stories
@@ -172,20 +192,32 @@ def _groups(
         if not name:
             _set_group_url(site, kind, "")
             continue
-        key = keys.get(name) or keys.setdefault(name, name_key(name))
+        if key_of is not None:
+            key = key_of(site)
+        else:
+            key = keys.get(name) or keys.setdefault(name, name_key(name))
         group = groups.get(key)
         if group is None:
             group = groups[key] = Group(name, "", kind)
         group.stories.append(site)
-        if group.place is None:
+        if group.place is None and _place_is_its_own(site, key):
             group.place = site.story.place
     for group in groups.values():
         group.stories = time_order(group.stories)
+        if kind == CITY:
+            name_place(group)
     for key, slug in unique_slugs(_by_age(groups)).items():
         groups[key].slug = slug
         for site in groups[key].stories:  # each story links to its group
             _set_group_url(site, kind, groups[key].url)
     return sorted(groups.values(), key=lambda group: (sort_key(group.name), group.slug))
+
+
+def _place_is_its_own(site: SiteStory, key: str) -> bool:
+    """False for a place the story's city was split from (``places.city_keys``):
+    a hand-edited city keeps the old place's id, not its coordinates."""
+    place = site.story.place
+    return place is None or place.geonames is None or key == f"geonames:{place.geonames}"
 
 
 def _by_age(groups: dict[str, Group]) -> list[tuple[str, str]]:

@@ -7,7 +7,9 @@ the page's own variables, stories included. A story counts by the digest of
 its source file, its URL and its section's and city's URLs; the story of a
 story page also by its neighbours and related stories, which that page links
 to. A value of a type this module does not know is an error, never silently
-left out of the digest.
+left out of the digest. ``WIRE_BUILD_TIME`` is the one setting left out of
+the site key: it differs from build to build, and what it decides (which
+stories are under embargo) reaches each page through its own stories.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ from generator.site.archive import Group
 from generator.site.stories import SiteStory
 
 _PACKAGES = ("pelican", "jinja2", "markdown-it-py", "babel", "feedgenerator", "lunr")
+# Settings that change with every build but no page's text: in the key, they
+# would render every page again on every build (the build time only decides
+# which stories are published, and the stories are in each page's fingerprint).
+PER_BUILD_SETTINGS = frozenset({"WIRE_BUILD_TIME"})
 
 
 def digest(*parts: Any) -> str:
@@ -38,9 +44,10 @@ def digest(*parts: Any) -> str:
 
 
 def story_token(site: SiteStory) -> str:
-    """A story as a listing shows it: its source, its URL and the URLs of its
-    section and city (which another story's name can move, see ``archive``)."""
-    return " ".join([site.source_digest, site.url, site.section_url, site.city_url])
+    """A story as a listing shows it: its source, its URL, the URLs of its
+    section and city (which another story's name can move, see ``archive``)
+    and its city's one name (``places``)."""
+    return " ".join([site.source_digest, site.url, site.section_url, site.city_url, site.city_name])
 
 
 def story_page_token(site: SiteStory) -> list[str]:
@@ -97,7 +104,8 @@ def site_key(settings: Mapping[str, Any], theme: Path | None) -> str:
     """Everything every page depends on; when it changes, every page is rebuilt.
     Without a theme: what reading a story depends on (the plugin, the settings)."""
     parts: list[Any] = [sys.version, [_version(name) for name in _PACKAGES]]
-    parts.append(json.dumps(dict(settings), sort_keys=True, default=_stable, ensure_ascii=False))
+    lasting = {key: value for key, value in settings.items() if key not in PER_BUILD_SETTINGS}
+    parts.append(json.dumps(lasting, sort_keys=True, default=_stable, ensure_ascii=False))
     parts.append(code_digest())  # the converter's and the plugin's code and data
     if theme is not None:
         parts.append(files_digest([theme], theme))

@@ -1,5 +1,6 @@
 """Our own listing pages: home, calendar (years, months, days), sections,
-cities (with maps), search and the 404 page.
+cities (with maps), a page for each other name of a place that sends the
+reader on to the place's page, search and the 404 page.
 
 Pelican's period archives and tag/category/author pages are switched off in
 the settings (their cost grows with the square of the archive). The archive
@@ -27,6 +28,7 @@ from generator.addresses import (
     INDEX,
     SECTION,
     day_url,
+    group_url,
     groups_url,
     month_url,
     save_as,
@@ -64,6 +66,8 @@ def write_listings(build: Build, generator: PelicanGenerator, writer: Any) -> No
         )
         for group in groups:
             _write_group(pages, group)
+    for alias in archive.city_aliases:  # a place's other name: on to its page
+        pages.write(save_as(group_url(CITY, alias.slug)), "alias", alias=alias)
     pages.write("zoeken/index.html", "search")
     pages.write_absolute("404.html", "404")  # served for any missing path: no relative links
 

@@ -44,11 +44,12 @@ def documents(stories: Iterable[SiteStory]) -> list[SearchDocument]:
             url=site.url,
             title=site.story.title,
             lead=site.story.summary,
-            city=site.story.city or "",
+            city=site.city_name or site.story.city or "",
             section=site.story.section,
             date=site.story.date.isoformat(),
             date_text=nl_datetime(site.story.date, site.story.date_precision),
             day=day_key(site.story.date),
+            city_aliases="|".join(site.city_aliases),
         )
         for site in stories
     ]

@@ -27,6 +27,8 @@ class SiteStory:
     day: date  # the local day: ``addresses.local_day(story.date)``
     section_url: str = ""  # set by the structure step
     city_url: str = ""
+    city_name: str = ""  # the city's place's one name (``places.py``), set with city_url
+    city_aliases: tuple[str, ...] = ()  # the place's other names
     day_prev: SiteStory | None = None
     day_next: SiteStory | None = None
     city_prev: SiteStory | None = None

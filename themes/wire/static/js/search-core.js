@@ -110,7 +110,8 @@
   function admits(filters, record) {
     return (
       (!filters.section || record.section === filters.section) &&
-      (!filters.city || record.city === filters.city) &&
+      (!filters.city || record.city === filters.city ||
+        (record.city_aliases && record.city_aliases.split("|").indexOf(filters.city) >= 0)) &&
       (!filters.dateFrom || record.day >= filters.dateFrom) &&
       (!filters.dateTo || record.day <= filters.dateTo)
     );

@@ -68,6 +68,9 @@
     ["section", "city"].forEach(function (kind) {
       var select = fields[kind];
       var chosen = select.value || select.dataset.wanted || "";
+      if (kind === "city" && manifest.city_aliases && manifest.city_aliases[chosen]) {
+        chosen = manifest.city_aliases[chosen]; // a link made with the place's other name
+      }
       Object.keys(totals[kind]).sort(function (a, b) { return a.localeCompare(b, "nl"); }).forEach(function (name) {
         var option = element("option", null, name + " (" + totals[kind][name] + ")");
         option.value = name;
@@ -76,6 +79,11 @@
       select.value = chosen;
     });
     showCounts(null);
+    // A shared link's section or place can only be chosen once the menus are
+    // filled: ask again with them, or the answer would ignore them.
+    if (input.value.trim() && (fields.section.dataset.wanted || fields.city.dataset.wanted)) {
+      ask();
+    }
   }
 
   function filters() {
