@@ -21,7 +21,6 @@ so no worker reads a half-written file or loses another's updates.
 from __future__ import annotations
 
 import fcntl
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,4 +79,4 @@ def rewrite(path: Path, actual: dict[int, str]) -> None:
             parts.append("\n".join([*header, DOT, case.input, DOT, output, DOT]))
         temporary = path.with_name(f".{path.name}.tmp")
         temporary.write_text("\n\n".join(parts) + "\n", "utf-8")
-        os.replace(temporary, path)
+        temporary.replace(path)
