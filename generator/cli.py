@@ -19,7 +19,7 @@ from generator.cli_progress import progress_bar
 from generator.content.store import Outcome
 from generator.errors import WireArchiveError
 from generator.formats.sidecar import parse_timestamp
-from generator.import_summary import Summary
+from generator.import_summary import Summary, describe_embargoes
 from generator.importer import run_import
 from generator.search.query import Filters, search
 from generator.search.shards import load_all_shards
@@ -253,5 +253,5 @@ def _describe(summary: Summary) -> str:
         f"({len(summary.replaced)} with a newer text replacing the old), "
         f"{counts['unchanged']} unchanged, {summary.merged} merged, "
         f"{counts['kept-edited']} kept (edited by hand), {summary.failed} failed."
-        f"{per_format}{skipped}"
+        f"{per_format}{skipped}{describe_embargoes(summary.embargoed)}"
     )

@@ -13,14 +13,16 @@ files are read again). The story files written are durable when the import
 returns (``storage.sync_files``). Running the same import twice changes no
 byte; with the cache (``generator.cache``) the second run does not even read
 the unchanged files. Large piles are parsed in worker processes, one per core
-(``generator.parallel``).
+(``generator.parallel``). A story whose embargo has not ended is written like
+any other and named in the summary (``Summary.embargoed``): the site holds it
+back until its embargo ends.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Collection, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -31,9 +33,9 @@ from generator.content.lock import import_lock
 from generator.content.store import ContentStore, Outcome, WriteError
 from generator.errors import ContentError, WireArchiveError
 from generator.formats import is_wire_file
-from generator.import_summary import Replaced, Summary
+from generator.import_summary import Embargoed, Replaced, Summary
 from generator.merge import merge_all, merge_group, resolve_identities
-from generator.model import WireItem
+from generator.model import Story, WireItem
 from generator.parallel import fork_stream, worth_forking
 from generator.sources import (
     Parsed,
@@ -59,6 +61,7 @@ def run_import(
     jobs: int | None = None,
     progress: ProgressCallback | None = None,
     on_saved: SavedCallback | None = None,
+    now: datetime | None = None,
 ) -> Summary:
     """Import ``paths`` into the ``content`` folder.
 
@@ -67,7 +70,8 @@ def run_import(
     ``cache_path``: where to remember what was imported (None: no cache);
     ``jobs``: worker processes for large piles (default: one per core);
     ``progress``: called with (files done, files to do);
-    ``on_saved``: called with each story's outcome and file, once it is saved.
+    ``on_saved``: called with each story's outcome and file, once it is saved;
+    ``now``: the moment embargoes are compared with (default: the real time).
     Raises ``WireArchiveError`` when content/ cannot be written at all.
     """
     started = time.perf_counter()
@@ -95,7 +99,7 @@ def run_import(
             items.extend(parsed.items)
             summary.count_format(parsed)
         read.append((parsed.path, {source for item in parsed.items for source in item.sources}))
-    store = _write_stories(items, content, force, cache.index, summary, on_saved)
+    store = _write_stories(items, content, force, cache.index, summary, on_saved, now)
     # A file whose story is not written as it says (kept, failed) is read again next time.
     for path, sources in read:
         if not sources & summary.unsettled:
@@ -117,13 +121,14 @@ def _write_stories(
     index: dict[str, IndexEntry],
     summary: Summary,
     on_saved: SavedCallback | None,
+    now: datetime | None,
 ) -> ContentStore:
     """Merge ``items`` into content/ under the import lock; the store, up to date."""
     try:
         with import_lock(content):
             _remove_leftovers(content)
             store = ContentStore(content, force=force, index=index)
-            written = integrate(items, store, summary, on_saved)
+            written = integrate(items, store, summary, on_saved, now=now)
             summary.errors.extend(store.problems)
             sync_files(written)
     except OSError as error:  # what the store did not expect: say where, not a traceback
@@ -194,14 +199,19 @@ def integrate(
     store: ContentStore,
     summary: Summary,
     on_saved: SavedCallback | None = None,
+    *,
+    now: datetime | None = None,
 ) -> list[Path]:
     """Merge the pile's items into the archive's stories and write what changed.
 
     Every parsed item lands in one count: ``merged`` when it joined another item
     of this pile, otherwise the outcome of saving its story (or an error when
     the story cannot be written: that story alone is lost to this import, the
-    rest is saved). Returns the story files written or kept, in the pile's order.
+    rest is saved). A story whose embargo is after ``now`` (default: the real
+    time) is noted in ``summary.embargoed``. Returns the story files written or
+    kept, in the pile's order.
     """
+    moment = now or datetime.now(UTC)
     summary.items = len(items)
     resolved = resolve_identities(items, store.stories)
     versions: dict[str, list[WireItem]] = {}
@@ -211,7 +221,7 @@ def integrate(
     summary.merged = len(items) - len(stories)
     written = []
     for story in stories:
-        saved = _save_story(story, versions[story.id], store, summary)
+        saved = _save_story(story, versions[story.id], store, summary, moment)
         if saved is not None:
             written.append(saved[1])
             if on_saved is not None:
@@ -220,7 +230,11 @@ def integrate(
 
 
 def _save_story(
-    story: WireItem, versions: list[WireItem], store: ContentStore, summary: Summary
+    story: WireItem,
+    versions: list[WireItem],
+    store: ContentStore,
+    summary: Summary,
+    now: datetime,
 ) -> tuple[Outcome, Path] | None:
     prior = store.prior(story.id)
     if prior is not None:
@@ -239,7 +253,20 @@ def _save_story(
         summary.unsettled.update(story.sources)
     elif outcome is Outcome.UPDATED and prior is not None and story.paragraphs != prior.paragraphs:
         summary.replaced.append(_replacement(target, story, versions))
+    until = _embargo_after(story, now)
+    # A file kept because it was edited by hand is not counted: the site
+    # goes by that file's own embargo, not this story's.
+    if until is not None and outcome is not Outcome.KEPT_EDITED:
+        summary.embargoed.append(Embargoed(str(target), until))
     return outcome, target
+
+
+def _embargo_after(story: Story, now: datetime) -> datetime | None:
+    """``story``'s embargo when it has not ended at ``now``: the site's rule
+    (``generator.site.embargo.embargo_after``, which this stage cannot
+    import, as it never imports Pelican): held back before the moment the
+    embargo names, published from that moment on."""
+    return story.embargo if story.embargo is not None and story.embargo > now else None
 
 
 def _replacement(target: Path, story: WireItem, versions: list[WireItem]) -> Replaced:

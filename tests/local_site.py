@@ -60,15 +60,17 @@ def launch_chromium(playwright: Any) -> Any:
 class BuiltSite:
     content: Path
     output: Path
+    log: str = ""  # what the build printed (stdout, then stderr)
 
 
-def build_site(content: Path, root: Path) -> BuiltSite:
+def build_site(content: Path, root: Path, *settings: str) -> BuiltSite:
     """``content`` built by a real Pelican with our settings into ``root/output``
-    (its caches in ``root/cache``); warnings are errors."""
+    (its caches in ``root/cache``); warnings are errors. ``settings``: more
+    ``NAME=json`` overrides for Pelican's ``-e``."""
     output = root / "output"
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-q"]
     command += ["-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings"]
-    command += ["-e", f'CACHE_PATH="{root / "cache"}"']
+    command += ["-e", f'CACHE_PATH="{root / "cache"}"', *settings]
     built = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert built.returncode == 0, built.stdout + built.stderr
-    return BuiltSite(content, output)
+    return BuiltSite(content, output, built.stdout + built.stderr)

@@ -75,6 +75,16 @@ def test_a_story_file_without_title_or_date_is_the_files_error() -> None:
         read_story({"date": DATE}, PATH)
 
 
+def test_an_embargo_that_cannot_be_read_is_the_files_error_never_none() -> None:
+    # Read as none, the story would be published at once.
+    with pytest.raises(ContentError, match="expected the embargo as an ISO 8601"):
+        read(embargo="na de persconferentie")
+    assert read(embargo="2025-03-14T12:00:00+01:00").embargo == datetime(
+        2025, 3, 14, 11, tzinfo=UTC
+    )
+    assert read(embargo="").embargo is None
+
+
 def test_what_a_hand_edit_leaves_out_has_a_documented_default() -> None:
     story = read()
     assert story.section == "Algemeen"

@@ -78,7 +78,7 @@ def read_story(front_matter: dict[Any, Any], path: str) -> Story:
         slug=slug,
         version=_version(raw.get("version")),
         modified=fields.moment("modified"),
-        embargo=fields.moment("embargo"),
+        embargo=fields.embargo(),
         keywords=fields.texts("keywords"),
         language=well_formed_language(raw.get("language")),
         city=fields.text("city") or None,
@@ -115,6 +115,17 @@ class _Fields:
 
     def moment(self, key: str) -> datetime | None:
         return moment(self.raw.get(key), key, self.path)
+
+    def embargo(self) -> datetime | None:
+        """The embargo; one that is given but unreadable is an error, never
+        none: read as none, the story would be published at once."""
+        found, written = self.moment("embargo"), self.text("embargo")
+        if found is None and written:
+            raise ContentError(
+                f"expected the embargo as an ISO 8601 date and time, found {written!r}",
+                path=self.path,
+            )
+        return found
 
     def required_moment(self, key: str) -> datetime:
         found = self.moment(key)

@@ -13,15 +13,20 @@ Pelican's objects (Pelican ships no types), so the handlers are typed too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from jinja2 import Environment, Template
 
+from generator.addresses import ARCHIVE_ZONE
+from generator.errors import SiteError
+
 if TYPE_CHECKING:
     from generator.parallel import Background
     from generator.site.archive import Archive
+    from generator.site.embargo import HeldBack
     from generator.site.failures import Failures
     from generator.site.read_cache import Reading
     from generator.site.timings import Timings
@@ -77,6 +82,7 @@ class SiteSettings:
     node_modules: Path  # WIRE_NODE_MODULES
     jobs: int  # WIRE_BUILD_JOBS: worker processes, 0 for one per core
     count_calls: bool  # WIRE_COUNT_CALLS
+    build_time: datetime  # WIRE_BUILD_TIME (aware): embargoes end before it; default now
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> SiteSettings:
@@ -115,7 +121,27 @@ class SiteSettings:
             node_modules=Path(text("WIRE_NODE_MODULES", "node_modules")),
             jobs=number("WIRE_BUILD_JOBS", 0),
             count_calls=bool(raw.get("WIRE_COUNT_CALLS")),
+            build_time=build_time(raw.get("WIRE_BUILD_TIME")),
         )
+
+
+def build_time(value: object) -> datetime:
+    """``WIRE_BUILD_TIME`` as an aware moment: the build's "now", which decides
+    which embargoes have ended. Unset: the real current time (tests set it, so
+    no test depends on the clock). Without an offset it is Amsterdam's time,
+    as in the front matter (``generator.content.record``)."""
+    if value is None or value == "":
+        return datetime.now(UTC)
+    if isinstance(value, datetime):
+        found = value
+    else:
+        try:
+            found = datetime.fromisoformat(str(value))
+        except ValueError as error:
+            raise SiteError(
+                f"expected WIRE_BUILD_TIME as an ISO 8601 date and time, found {value!r}"
+            ) from error
+    return found if found.tzinfo is not None else found.replace(tzinfo=ARCHIVE_ZONE)
 
 
 @dataclass
@@ -129,3 +155,4 @@ class Build:
     writer: WireWriter | None = None  # the pages queued (writer)
     archive: Archive | None = None  # the stories grouped (structure)
     search: Background | None = None  # the search index being built beside the pages
+    held_back: list[HeldBack] = field(default_factory=list)  # under embargo (structure)

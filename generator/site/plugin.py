@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from generator.errors import SiteError
 from generator.site import (
+    embargo,
     feeds,
     listings,
     read_cache,
@@ -110,4 +111,6 @@ class WirePlugin:
         build.timings.stop("total")
         build.timings.finish(build.settings.cache)
         self._build = None
-        build.failures.report()  # last: after every page and file
+        settings, failures = build.settings, build.failures
+        embargo.report(build.held_back, settings.content, failures.shown_path)
+        failures.report()  # last: after every page and file (it may raise)

@@ -4,7 +4,10 @@ Promise: ``prepare`` runs once, after Pelican has read every article and
 before it writes them, so story pages can link to their neighbours and
 related stories, and every listing, feed, sitemap and the search use the
 same grouping (``build.archive``: ``SiteStory`` records, newest first).
-Pelican's articles are touched here only: sorted, and their stories taken.
+Stories under embargo at the build's time are taken out first
+(``embargo.hold_back``), so nothing of this build holds them.
+Pelican's articles are touched here only: held back, sorted, and their
+stories taken.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Protocol, cast
 from generator.parallel import keep_out_of_gc
 from generator.site.archive import Archive, attach_group_urls, build_archive
 from generator.site.build import Build
+from generator.site.embargo import hold_back
 from generator.site.neighbours import attach_neighbours
 from generator.site.stories import SiteStory
 from generator.storage import remove_stale_temp_files
@@ -47,6 +51,8 @@ def prepare(build: Build, pelican_generator: object) -> None:
     """After reading (Pelican's article_generator_finalized, which sends its
     ``ArticlesGenerator``)."""
     generator = cast(ArticleGenerator, pelican_generator)
+    # First: a story held back must not count in any grouping, link or list.
+    build.held_back = hold_back(generator, build.settings.build_time)
     articles, hidden = generator.articles, generator.hidden_articles
     stories = newest_first([article.wire for article in articles])
     article_of = {id(article.wire): article for article in articles}

@@ -41,7 +41,7 @@ from generator.parallel import fork_map, workers, worth_forking
 from generator.site.build import Build
 from generator.site.build_state import BuildState, relative, state_file
 from generator.site.failures import describe
-from generator.site.fingerprint import digest, encode, page_key, site_key
+from generator.site.fingerprint import PER_BUILD_SETTINGS, digest, encode, page_key, site_key
 from generator.storage import atomic_write
 
 logger = logging.getLogger(__name__)
@@ -111,11 +111,16 @@ class WireWriter:
         if name in self.names and not override_output:
             raise FileOverwriteFailedError(f'Failed to overwrite "{name}": written twice')
         self.names.add(name)
-        # Templates get the settings only: whatever else they show comes in
-        # their own variables, which the fingerprint covers.
+        # Templates get the settings only (but the build time, which is not in
+        # the site key): whatever else they show comes in their own variables,
+        # which the fingerprint covers.
         if context is not self.source_context:
             self.source_context = context
-            self.context = {key: value for key, value in context.items() if key.isupper()}
+            self.context = {
+                key: value
+                for key, value in context.items()
+                if key.isupper() and key not in PER_BUILD_SETTINGS
+            }
         # What the page is rendered from (url and template_name serve Pelican's
         # pagination only); the settings are in the site key.
         described = {**variables, "relative_urls": relative_urls, "template": template.name}

@@ -212,6 +212,9 @@ def clean_item(item: WireItem) -> WireItem:
         date_source=clean_line(item.date_source),
         date=check_date(item.date, f"the date ({item.date_source})", path),
         modified=item.modified if item.modified and in_range(item.modified) else None,
+        # An embargo the archive cannot hold is refused, never dropped: dropped,
+        # the story would be published at once.
+        embargo=check_date(item.embargo, "the embargo", path) if item.embargo else None,
     )
     _check_sizes(cleaned, path)
     return cleaned
