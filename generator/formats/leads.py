@@ -53,8 +53,9 @@ def read_lead(
         repaired = repair_drop_cap(dateline.city)
         if repaired:
             paragraphs[0] = replace_city(paragraphs[0], dateline.city, repaired)
-            dateline = RawDateline(repaired, dateline.agency, dateline.rest)
-    cities = [resolve_city(name) for name in dateline.city.split("/") if name.strip()]
+            dateline = RawDateline(repaired, dateline.agency, dateline.rest, dateline.region)
+    region = dateline.region
+    cities = [resolve_city(name, region) for name in dateline.city.split("/") if name.strip()]
     if dateline.agency is None and not any(city.place for city in cities):
         _LOG.warning(
             "Warning: %s: the lead opens with %r, which is no place the gazetteer knows "

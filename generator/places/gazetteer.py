@@ -56,11 +56,15 @@ class _Gazetteer:
     dutch: dict[int, tuple[str, tuple[str, ...]]]  # geonameid -> Dutch name, aliases
 
     def line_place(self, number: int) -> Place:
-        geonames, country, _, lat, lon, _ = self.lines[number].split("\t", 5)
+        geonames, country, _, _, lat, lon, _ = self.lines[number].split("\t", 6)
         return Place(country, float(lat), float(lon), int(geonames))
 
     def own_name(self, number: int) -> str:
-        return self.lines[number].split("\t", 6)[5]
+        return self.lines[number].split("\t", 7)[6]
+
+    def state(self, number: int) -> str:
+        """The first-level division (a US state's postal code)."""
+        return self.lines[number].split("\t", 3)[2]
 
 
 @cache
@@ -114,6 +118,24 @@ def find_place(name: str) -> Place | None:
     return gazetteer.line_place(number) if number is not None else None
 
 
+def find_us_place(name: str, state: str) -> Place | None:
+    """The place called ``name`` in the US state with postal code ``state``
+    (``SPRINGFIELD, Ill.``); ``None`` when the extract holds no such place,
+    also when the place the name alone finds lies elsewhere."""
+    gazetteer, key = _gazetteer(), fold(name)
+    number = gazetteer.keys.get(f"{key}, {state.lower()}")
+    if number is None:
+        entry = gazetteer.curated.get(key)
+        found = _curated_place(gazetteer, entry) if entry else None
+        if found is not None:
+            number = gazetteer.lines_by_id.get(found.geonames or 0)
+        else:
+            number = gazetteer.keys.get(key)
+    if number is None or gazetteer.line_place(number).country != "US":
+        return None
+    return gazetteer.line_place(number) if gazetteer.state(number) == state else None
+
+
 def place_name(name: str) -> str | None:
     """The one name the archive gives the place called ``name``: its Dutch
     name, else GeoNames' own; ``None`` for a name the gazetteer does not know."""
@@ -156,7 +178,7 @@ def places_in(country: str) -> list[tuple[str, int]]:
     largest first."""
     found = []
     for line in _gazetteer().lines:
-        _, code, population, _, _, own, _ = line.split("\t")
+        _, code, _, population, _, _, own, _ = line.split("\t")
         if code == country:
             found.append((own, int(population)))
     return sorted(found, key=lambda place: -place[1])

@@ -17,9 +17,16 @@ import re
 import string
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from generator.model import Place
-from generator.places.gazetteer import find_place, place_name
+from generator.places.gazetteer import (
+    find_place,
+    find_us_place,
+    fold,
+    name_of_place,
+    place_name,
+)
 
 # Words written in lower case inside a place name (never as its first word).
 _PARTICLES = frozenset(
@@ -36,14 +43,43 @@ class City:
 
 
 @cache  # a pile names the same few hundred cities over and over
-def resolve_city(written: str) -> City:
-    """The Dutch spelling of a dateline city and, if known, where it lies."""
+def resolve_city(written: str, region: str | None = None) -> City:
+    """The Dutch spelling of a dateline city and, if known, where it lies.
+    A ``region`` that names a US state (``Pa.``, ``Ohio``) picks the place
+    of that state (``SPRINGFIELD, Ill.``), or none when the gazetteer has none
+    there: never a namesake in another state."""
     written = " ".join(written.replace("’", "'").split())
+    state = us_state(region) if region else None
     for candidate in _spellings(written):
+        if state is not None:
+            found = find_us_place(candidate, state)
+            if found is not None and found.geonames is not None:
+                return City(name_of_place(found.geonames) or _case(candidate), found)
+            continue
         place = find_place(candidate)
         if place:
             return City(place_name(candidate) or _case(candidate), place)
     return City(_case(written), None)
+
+
+@cache
+def _states() -> dict[str, str]:
+    """Each way a dateline names a US state (``Pa.``, ``Pennsylvania``, ``PA``)
+    -> its postal code."""
+    text = resources.files("generator.places").joinpath("us_states.tsv").read_text("utf-8")
+    states: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, name, abbreviation = line.split("\t")
+            for form in (code, name, abbreviation):
+                if form:
+                    states[fold(form)] = code
+    return states
+
+
+def us_state(region: str) -> str | None:
+    """The postal code of the US state ``region`` names, if it names one."""
+    return _states().get(fold(region.strip()))
 
 
 def proper_name(written: str) -> str:

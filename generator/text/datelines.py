@@ -25,7 +25,7 @@ AGENCY_CODES = frozenset(
 
 _CITY = r"(?P<city>['’]?[^\W\d_][^\W\d_'’.\- /]*(?:[ '’.\-/]{1,2}[^\W\d_][^\W\d_'’.\-]*){0,5}\.?)"
 # ``GROSSETO, Italy (AP) --``, ``DAMASCUS, March 3 (Reuters) -``, ``Madrid, 14 mar (EFE).-``
-_REGION = r"(?:, [^\W_][^(),]{0,30}?)?"
+_REGION = r"(?:, (?P<region>[^\W_][^(),]{0,30}?))?"
 _TELEX_DATE = r"(?: \d{1,2}/\d{1,2})?"
 _AGENCY = r"\((?P<agency>[A-Za-z]+(?:/[A-Za-z]+)*)\)"
 _DASH = r"\.?\s?(?:--|[-–—=_])(?:\s+|$)"  # the text may follow on the next line
@@ -67,6 +67,7 @@ class RawDateline:
     city: str
     agency: str | None
     rest: str
+    region: str | None = None  # what follows the city: ``Pa.``, ``Italy``, ``March 14``
 
 
 def split_dateline(paragraph: str) -> RawDateline | None:
@@ -76,7 +77,8 @@ def split_dateline(paragraph: str) -> RawDateline | None:
         codes = match.group("agency").upper().split("/")
         if all(code in AGENCY_CODES for code in codes):
             agency = "/".join(codes)
-            return RawDateline(match.group("city").strip(), agency, paragraph[match.end() :])
+            city, region = match.group("city").strip(), match.group("region")
+            return RawDateline(city, agency, paragraph[match.end() :], region)
         return None
     match = _WITHOUT_AGENCY.match(paragraph)
     if match and match.group("city").upper() == match.group("city"):
