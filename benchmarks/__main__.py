@@ -11,6 +11,8 @@
 - search: ours beside Pagefind (``benchmarks.search``);
 - site builds on synthetic piles of web pages: ours (full and after one more
   day), stock Pelican, Hugo and the bare floor (``benchmarks.site_build``);
+- the gazetteer: its size, and loading it in a fresh process against reading
+  its lines (``benchmarks.gazetteer``);
 - growth: each import and build step at 8,000 stories against 2,000, in
   seconds and in function calls (``benchmarks.growth``).
 
@@ -34,6 +36,7 @@ from pathlib import Path
 from jinja2 import Template
 
 from benchmarks.formats import measure_formats
+from benchmarks.gazetteer import measure_gazetteer
 from benchmarks.growth import table as growth_table
 from benchmarks.pile import ROOT, make_pile
 from benchmarks.search import measure_search
@@ -143,6 +146,7 @@ def main() -> None:
                 shutil.rmtree(ram, ignore_errors=True)
     rows.append("reading one item (microseconds; baseline: the bare JSON/XML/text parse)")
     rows += [row(f"  {name}", ours, bare, unit="µs") for name, ours, bare in measure_formats()]
+    rows += measure_gazetteer()
     print("\n".join(rows))
     print("\nsearch, ours beside Pagefind (pf) on the same synthetic sites:")
     print("\n".join(measure_search()))

@@ -36,7 +36,8 @@ from generator.formats import is_wire_file
 from generator.import_summary import Embargoed, Replaced, Summary
 from generator.merge import merge_all, merge_group, resolve_identities
 from generator.model import Story, WireItem
-from generator.parallel import fork_stream, worth_forking
+from generator.parallel import fork_stream, keep_out_of_gc, worth_forking
+from generator.places import gazetteer
 from generator.sources import (
     Parsed,
     display_name,
@@ -178,6 +179,8 @@ def _parse_all(
         # Results come back pickled by parse_packed, which cannot fail, so that
         # one file whose result does not travel costs that file, not the pool.
         parse = partial(parse_packed, default_captured_at=captured_at)
+        gazetteer.load()  # once, shared by the workers (each would load its own)
+        keep_out_of_gc()  # it lives as long as the process: collections need not scan it
         packed = fork_stream(parse, paths, chunksize=64, processes=processes)
         results = map(unpack, paths, packed)
     else:

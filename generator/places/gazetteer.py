@@ -108,6 +108,12 @@ def _curated_place(gazetteer: _Gazetteer, entry: _Curated) -> Place | None:
     return gazetteer.line_place(number) if number is not None else None
 
 
+def load() -> None:
+    """Load the extract now (once per process): before forking workers, so
+    they share it instead of each loading its own."""
+    _gazetteer()
+
+
 def find_place(name: str) -> Place | None:
     """The place called ``name``."""
     gazetteer, key = _gazetteer(), fold(name)
