@@ -14,6 +14,7 @@ import pytest
 from generator.content.store import ContentStore
 from generator.errors import NotAStoryError, WireArchiveError
 from generator.formats import Source, read_items
+from generator.formats.credits import person_byline, provider_agency
 from generator.import_summary import Summary
 from generator.importer import integrate
 from tests.conftest import FIXTURES
@@ -60,3 +61,38 @@ def test_case(
     actual = convert(case, tmp_path)
     fixture_updates.setdefault(path, {})[case.line] = actual
     assert actual == case.expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "kept"),
+    [
+        ("By Staff Reporter, BusinessDesk", False),
+        ("Staff writer", False),
+        ("Reuters Staff", False),
+        ("Redactie", False),
+        ("Situation serious, ready for all scenarios says EC", False),
+        ("Redactie ANP", True),  # a named desk
+        ("Jan Staff", True),  # a surname
+        ("Door onze correspondent in Brussel", True),
+        ("Paulo Santalucia and Frances d'Emilio", True),
+        ("Aaron J. Staples, Michigan State University", True),
+        ("jan jansen", True),  # short: too little to call it a sentence
+    ],
+)
+def test_person_byline(byline: str, kept: bool) -> None:
+    assert (person_byline(byline) == byline) is kept
+
+
+@pytest.mark.parametrize(
+    ("provider", "agency"),
+    [
+        ("CL", None),  # a system's code, no agency
+        ("STT", "STT"),
+        ("TT", "TT"),
+        ("pa", "PA"),
+        ("BusinessDesk", "BUSINESSDESK"),
+        ("anp.nl", "ANP"),
+    ],
+)
+def test_provider_agency(provider: str, agency: str | None) -> None:
+    assert provider_agency(provider) == agency

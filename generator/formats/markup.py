@@ -6,7 +6,9 @@ space folded (markup is dropped, never passed on); subheads (``<hl2>``,
 ``<h2>``-``<h6>``, a paragraph that is all bold) are marked as headings;
 empty paragraphs, scripts, styles and media are dropped; desk footers such as
 ``(redactie: ...)`` are set aside, not shown as text; a fully letter-spaced
-notice is closed up (``N i e u w bericht`` -> ``Nieuw bericht``). Words
+notice is closed up (``N i e u w bericht`` -> ``Nieuw bericht``); in a
+plain-text body, inline markup that arrived escaped as text (``<b>...</b>``
+as characters, Belga) loses its tags, its text kept. Words
 never glue across elements that the source shows apart (paragraphs, cells,
 line breaks, blocks inside inline markup); comments, processing instructions
 and CDATA in HTML are ignored; HTML nested deeper than libxml2 reads (253
@@ -41,6 +43,14 @@ _SKIPPED = frozenset(
 )
 _BOLD = frozenset("b strong".split())
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Inline markup in a plain-text body, escaped by the sender: a pair of tags
+# around text without tags (nested pairs go one level per pass).
+_INLINE_TAGS = "b|i|u|s|em|strong|sup|sub|span|a|font|small|big|mark|cite|q"
+_ESCAPED_PAIR = re.compile(
+    rf"<(?P<tag>{_INLINE_TAGS})(?:\s[^<>]*)?>(?P<text>[^<>]*)</(?P=tag)\s*>", re.IGNORECASE
+)
+_ESCAPED_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MAX_TAG_DEPTH = 8
 _FOOTER = re.compile(r"^\((?:redactie|red\.|eindredactie)\b.*\)$", re.IGNORECASE)
 
 
@@ -95,11 +105,26 @@ def body_from_html(markup: str, *, path: str) -> Body:
 
 
 def body_from_text(text: str) -> Body:
-    """One paragraph per non-empty line."""
+    """One paragraph per non-empty line; inline markup that arrived escaped as
+    text (Belga: ``&lt;b&gt;Van Geel&lt;/b&gt;``) loses its tags."""
     body = Body()
     for line in text.splitlines():
-        body.add(line)
+        body.add(_without_escaped_tags(line))
     return body
+
+
+def _without_escaped_tags(line: str) -> str:
+    """``Steven <b>Van Geel</b> gaf`` -> ``Steven Van Geel gaf``: only inline
+    tags that open and close in the line (and ``<br>``) are markup; any other
+    ``<`` (``a <b> tag``, ``x < y``) is the text's own."""
+    if "<" not in line:
+        return line
+    for _ in range(_MAX_TAG_DEPTH):
+        stripped = _ESCAPED_PAIR.sub(r"\g<text>", line)
+        if stripped == line:
+            break
+        line = stripped
+    return _ESCAPED_BREAK.sub(" ", line)
 
 
 def _walk(element: Element, body: Body, skip: frozenset[str]) -> None:

@@ -9,7 +9,9 @@ Fields: ``guid``/``version``, ``itemMeta`` (``itemClass``, ``provider``,
 pictures and video beside text items are skipped; a document without any text
 item (a package, pictures, video, a fragment of a document) is refused as
 ``NotAStoryError`` with the reason. Without ``by`` or ``creator``, the byline
-is the NITF body's (name and title kept apart). Reuters' one-``<p>`` XHTML
+is the NITF body's (name and title kept apart). A provider that names no
+agency (BusinessDesk's code ``CL``) gives way to the ``newsMessage`` header's
+``sender``. Reuters' one-``<p>`` XHTML
 body with a paragraph per indented line becomes those paragraphs.
 """
 
@@ -95,7 +97,7 @@ def _read_item(item: Element, path: str) -> list[WireItem]:
                 version=version_number(attribute(item, "version")) or 1,
                 located=_located(child(content, "located")),
                 dateline=text(child(content, "dateline")),
-                agency=_provider(child(meta, "provider")),
+                agency=_provider(child(meta, "provider")) or _sender(item),
                 section=section_from_subjects(subjects),
                 byline=text(child(content, "by"))
                 or text(child(child(content, "creator"), "name"))
@@ -228,6 +230,19 @@ def _located(located: Element | None) -> str | None:
         return name
     qcode = attribute(located, "qcode") or ""
     return qcode.split(":", 1)[1] if ":" in qcode and not qcode.split(":", 1)[1].isdigit() else None
+
+
+def _sender(item: Element) -> str | None:
+    """The ``newsMessage`` header's ``sender`` (BusinessDesk, ``reuters.com``),
+    for an item whose provider names no agency."""
+    root = item.getroottree().getroot()
+    header = next((h for h in root if local(h).casefold() == "header"), None)
+    sender = (
+        next((s for s in header if local(s).casefold() == "sender"), None)
+        if header is not None
+        else None
+    )
+    return provider_agency(text(sender))
 
 
 def _provider(provider: Element | None) -> str | None:

@@ -15,9 +15,12 @@ no city; a dateline with an agency in the text (``DAMASCUS (Reuters) -``) wins
 over the place field (often the desk that filed it). A paragraph that only
 names the writer (``By Jan Jansen``) before the lead is the byline, not the
 lead; nor are Reuters' editor's notes and highlights before it. A byline that
-is a login or a desk's initials is dropped, and a press release's own
+names no one (a login, a desk's initials, ``Staff Reporter``, a sentence) is
+dropped, so the body's writer line wins over it, and a press release's own
 dateline (``TORONTO, ... (GLOBE NEWSWIRE) --``) names the city
-(``generator.formats.credits``). The embargo a format reads is kept when it
+(``generator.formats.credits``). A headline loses the wire's routing mark
+(``>>>ANSA/``) and a place field a Swiss canton's code (``Landquart GR``)
+(``generator.formats.wire_marks``). The embargo a format reads is kept when it
 lies in the archive's years. A date
 without a UTC offset is read as UTC: ``first_date`` says so in the date's
 source and warns naming the file (a format whose standard fixes the zone
@@ -37,6 +40,7 @@ from generator.errors import NotAStoryError, ParseError
 from generator.formats.credits import person_byline, release_city
 from generator.formats.leads import read_lead
 from generator.formats.markup import Body, body_from_text
+from generator.formats.wire_marks import without_canton, without_wire_marker
 from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
 from generator.places import resolve_city
 from generator.text.ages import fixed_offset
@@ -115,7 +119,7 @@ def text_items(
 
 def build_item(found: Fields) -> WireItem:
     """The item ``found`` describes, cleaned and checked (``clean_item``)."""
-    title = clean_line(found.title)
+    title = without_wire_marker(clean_line(found.title))
     if not title:
         raise ParseError(expected="a headline", found="none", path=found.path)
     if found.date is None:
@@ -195,9 +199,10 @@ def _without_repeated_title(body: Body, title: str) -> tuple[list[str], list[int
 
 def _city_field(value: str | None, byline: str | None = None) -> str | None:
     """``Oslo, Norway`` -> ``Oslo``; ``MOSCOW, Monday (Reuters)`` -> ``MOSCOW``;
+    ``Landquart GR`` -> ``Landquart`` (a Swiss canton's code is the region);
     a date (``14 maart 2025``, ``March 14``) -> ``None``: a date is no city;
     nor is a person (the byline, a name with a middle initial, ``By ...``)."""
-    city = clean_line(_PLACE_END.split(clean_line(value), maxsplit=1)[0])
+    city = without_canton(clean_line(_PLACE_END.split(clean_line(value), maxsplit=1)[0]))
     if not city or _is_date(city) or _is_person(city, byline):
         return None
     return city
