@@ -56,6 +56,8 @@ def test_a_bare_day_is_given_no_zone() -> None:
         ("The Associated Press", "AP"),
         ("Agencia EFE", "EFE"),
         ("reuters.com", "REUTERS"),
+        ("Australian Associated Press", "AAP"),
+        ("Press Association", "PA"),
         ("Z01122", None),
         ("NTB", "NTB"),
         ("  ", None),

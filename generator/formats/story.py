@@ -42,7 +42,7 @@ from generator.formats.leads import read_lead
 from generator.formats.markup import Body, body_from_text
 from generator.formats.wire_marks import without_canton, without_wire_marker
 from generator.model import DEFAULT_SECTION, DatePrecision, WireItem
-from generator.places import resolve_city
+from generator.places import City, resolve_city
 from generator.text.ages import fixed_offset
 from generator.text.clean import clean_item, clean_line, in_range, optional_line
 from generator.text.datelines import agency_code
@@ -159,7 +159,8 @@ def build_item(found: Fields) -> WireItem:
     )
     # A dateline with its agency in the text names where the story was written;
     # a place field may name the desk that filed it (Bangalore for DAMASCUS).
-    resolved = resolve_city(city) if city and not (lead.city and lead.agency) else None
+    field_cities = _place_cities(city) if city and not (lead.city and lead.agency) else []
+    resolved = field_cities[0] if field_cities else None
     item = WireItem(
         id=guid_id(guid) if guid else story_id(lead.summary),
         title=title,
@@ -171,7 +172,7 @@ def build_item(found: Fields) -> WireItem:
         date_source=found.date_source,
         section=clean_line(found.section) or DEFAULT_SECTION,
         city=resolved.name if resolved else lead.city,
-        cities=() if resolved else lead.cities,
+        cities=_names(field_cities) if field_cities else lead.cities,
         place=resolved.place if resolved else lead.place,
         agency=lead.agency or agency_code(found.agency),
         sources=(found.path,),
@@ -195,6 +196,15 @@ def _without_repeated_title(body: Body, title: str) -> tuple[list[str], list[int
     while len(paragraphs) > 1 and paragraphs[0].casefold() == title.casefold():
         paragraphs, headings = paragraphs[1:], [i - 1 for i in headings if i > 0]
     return paragraphs, headings
+
+
+def _place_cities(field: str) -> list[City]:
+    """``Kiova/Washington``: each city of a place field that names several."""
+    return [resolve_city(name.strip()) for name in field.split("/") if name.strip()]
+
+
+def _names(cities: list[City]) -> tuple[str, ...]:
+    return tuple(city.name for city in cities) if len(cities) > 1 else ()
 
 
 def _city_field(value: str | None, byline: str | None = None) -> str | None:

@@ -46,6 +46,9 @@ _AGENCY_NAMES = {
     "thomson reuters": "REUTERS",
     "reuters.com": "REUTERS",
     "deutsche presse-agentur": "DPA",
+    "australian associated press": "AAP",
+    "press association": "PA",
+    "pa media": "PA",
 }
 # A member, source or customer id (``Z01122``): letters and digits, no name.
 _AGENCY_ID = re.compile(r"[A-Za-z]{0,3}[0-9][A-Za-z0-9]*")
