@@ -82,5 +82,5 @@ WIRE_FEED_PATH = "feeds/atom.xml"
 WIRE_NODE_MODULES = str(ROOT / "node_modules")  # where npm installed lunr
 WIRE_BUILD_JOBS = 0  # worker processes for reading, rendering and search shards; 0: one per core
 WIRE_SEARCH_FIRST_DOCS = (
-    1000  # the search page first loads the newest shards up to this many stories
+    1000  # the search page loads shards in batches of at least this many stories, newest first
 )

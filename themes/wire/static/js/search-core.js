@@ -194,6 +194,7 @@
   return {
     fold: fold,
     mergePlural: mergePlural,
+    admitsMonth: admitsMonth,
     readRow: readRow,
     loadShard: loadShard,
     queryTerms: queryTerms,

@@ -1,17 +1,30 @@
 /*
  * The search page: a worker (search-worker.js) holds the index and answers;
  * this script only reads the form and shows results, as text (never as HTML:
- * wire text is data). The address keeps the query and filters (?q=...).
+ * wire text is data).
+ *
+ * - The address holds the query and every filter (?q=...&plaats=...): a link
+ *   gives the same search. The first search waits until the section and place
+ *   menus are filled from the manifest, so a link's filters are applied, also
+ *   a place's other name (plaats=Den Bosch) and a value the archive lacks.
+ * - Each new search is an entry in the browser's history (refining the words
+ *   being typed replaces it), and Back shows the search before.
+ * - The status line, above the results, says how many stories were found and
+ *   how many were searched; while older months load it says so, and the
+ *   results grow as they arrive. Results come PAGE at a time ("Meer resultaten").
+ * - No results: the line says which filters were on, with a button to search
+ *   without them.
  */
 (function () {
   "use strict";
 
+  var PAGE = 50;
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  var coverage = document.getElementById("search-coverage");
+  var clear = document.getElementById("search-clear");
   var fields = {
     section: document.getElementById("filter-section"),
     city: document.getElementById("filter-city"),
@@ -22,7 +35,9 @@
   var PARAMS = { q: input, rubriek: fields.section, plaats: fields.city, van: fields.dateFrom, tot: fields.dateTo, volgorde: fields.order };
   var worker = null;
   var asked = 0;
+  var shown = PAGE;
   var manifestUrl = new URL(form.dataset.manifest, window.location.href).href;
+  var menus = null; // the manifest's sections and places, once in the menus
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -40,7 +55,6 @@
       worker = new Worker(new URL(form.dataset.worker, window.location.href).href);
       worker.onmessage = receive;
       worker.postMessage({ type: "open", manifest: manifestUrl, firstDocs: Number(form.dataset.firstDocs) });
-      fetch(manifestUrl).then(function (r) { return r.json(); }).then(fillChoices).catch(function () {});
     }
     return worker;
   }
@@ -53,11 +67,17 @@
     ["section", "city"].forEach(function (kind) {
       Array.prototype.forEach.call(fields[kind].options, function (option) {
         if (option.value) {
-          var count = counts ? counts[kind][option.value] || 0 : totals[kind][option.value];
+          var count = counts ? counts[kind][option.value] || 0 : totals[kind][option.value] || 0;
           option.textContent = option.value + " (" + count + ")";
         }
       });
     });
+  }
+
+  function addChoice(select, name) {
+    var option = element("option", null, name);
+    option.value = name;
+    select.appendChild(option);
   }
 
   function fillChoices(manifest) {
@@ -67,23 +87,19 @@
     });
     ["section", "city"].forEach(function (kind) {
       var select = fields[kind];
-      var chosen = select.value || select.dataset.wanted || "";
-      if (kind === "city" && manifest.city_aliases && manifest.city_aliases[chosen]) {
-        chosen = manifest.city_aliases[chosen]; // a link made with the place's other name
+      var wanted = select.dataset.wanted || "";
+      if (kind === "city" && manifest.city_aliases && manifest.city_aliases[wanted]) {
+        wanted = manifest.city_aliases[wanted]; // a link made with the place's other name
       }
       Object.keys(totals[kind]).sort(function (a, b) { return a.localeCompare(b, "nl"); }).forEach(function (name) {
-        var option = element("option", null, name + " (" + totals[kind][name] + ")");
-        option.value = name;
-        select.appendChild(option);
+        addChoice(select, name);
       });
-      select.value = chosen;
+      if (wanted && !totals[kind][wanted]) {
+        addChoice(select, wanted); // a link's value the archive lacks: kept, and it finds nothing
+      }
+      select.value = wanted;
     });
     showCounts(null);
-    // A shared link's section or place can only be chosen once the menus are
-    // filled: ask again with them, or the answer would ignore them.
-    if (input.value.trim() && (fields.section.dataset.wanted || fields.city.dataset.wanted)) {
-      ask();
-    }
   }
 
   function filters() {
@@ -92,11 +108,11 @@
 
   function ask() {
     asked += 1;
-    open().postMessage({ type: "query", id: asked, query: input.value, filters: filters(), order: fields.order.value });
-    remember();
+    list.dataset.complete = "false"; // until the answer to this search is whole
+    open().postMessage({ type: "query", id: asked, query: input.value, filters: filters(), order: fields.order.value, shown: shown });
   }
 
-  function remember() {
+  function address() {
     var url = new URL(window.location.href);
     Object.keys(PARAMS).forEach(function (key) {
       var value = PARAMS[key].value;
@@ -106,7 +122,30 @@
         url.searchParams.delete(key);
       }
     });
-    window.history.replaceState(null, "", url);
+    return url;
+  }
+
+  // A new search is a history entry; typing on in the same words replaces it.
+  function remember(typing) {
+    var url = address();
+    var current = new URLSearchParams(window.location.search);
+    var before = (current.get("q") || "").trim().toLowerCase();
+    var now = input.value.trim().toLowerCase();
+    var refining = typing && before && (now.indexOf(before) === 0 || before.indexOf(now) === 0);
+    if (url.href === window.location.href) {
+      return;
+    }
+    if (refining) {
+      window.history.replaceState(null, "", url);
+    } else {
+      window.history.pushState(null, "", url);
+    }
+  }
+
+  function search(typing) {
+    shown = PAGE;
+    remember(typing);
+    ready().then(ask);
   }
 
   function resultItem(hit) {
@@ -135,58 +174,112 @@
     return item;
   }
 
+  function number(count) {
+    return count.toLocaleString("nl-NL");
+  }
+
+  function activeFilters() {
+    var active = [];
+    if (fields.section.value) { active.push("rubriek " + fields.section.value); }
+    if (fields.city.value) { active.push("plaats " + fields.city.value); }
+    if (fields.dateFrom.value) { active.push("vanaf " + fields.dateFrom.value); }
+    if (fields.dateTo.value) { active.push("tot en met " + fields.dateTo.value); }
+    return active;
+  }
+
+  function statusText(message) {
+    var found = message.total === 0 ? "Geen berichten gevonden" :
+      number(message.total) + (message.total === 1 ? " bericht gevonden" : " berichten gevonden");
+    var filtered = activeFilters();
+    var within = filtered.length ? " met " + filtered.join(", ") : "";
+    if (!message.complete) {
+      return found + within + " in de " + number(message.searched) + " nieuwste van " +
+        number(message.period) + " berichten; de oudere worden nog doorzocht …";
+    }
+    var searched = message.period === message.archive ?
+      "alle " + number(message.archive) + " berichten doorzocht" :
+      number(message.period) + " van de " + number(message.archive) + " berichten doorzocht";
+    return found + within + " (" + searched + ").";
+  }
+
   function receive(event) {
     var message = event.data;
-    if (message.type === "status") {
-      more.hidden = !message.more;
-      coverage.textContent = message.docs + " van de " + message.total + " berichten doorzocht" +
-        (message.loaded.length ? " (" + message.loaded[message.loaded.length - 1] + " tot en met " + message.loaded[0] + ")." : ".");
-    } else if (message.type === "results" && message.id === asked) {
+    if (message.type === "results" && message.id === asked) {
       list.textContent = "";
       list.dataset.answered = message.query; // what the list shows the answer to
+      list.dataset.complete = String(message.complete);
       message.hits.forEach(function (hit) {
         list.appendChild(resultItem(hit));
       });
       showCounts(input.value.trim() ? { section: message.sections, city: message.cities } : null);
-      if (!input.value.trim()) {
-        status.textContent = "";
-      } else if (message.total === 0) {
-        status.textContent = "Geen berichten gevonden.";
-      } else {
-        status.textContent = message.total + (message.total === 1 ? " bericht gevonden." : " berichten gevonden.");
-      }
+      status.textContent = input.value.trim() ? statusText(message) : "";
+      more.hidden = message.hits.length >= message.total;
+      clear.hidden = !(message.complete && message.total === 0 && activeFilters().length);
     } else if (message.type === "error") {
       status.textContent = "Zoeken lukt nu niet: de zoekindex kon niet worden geladen.";
       console.warn(message.message);
     }
   }
 
+  // The menus are filled once, from the manifest, before the first search.
+  function ready() {
+    if (!menus) {
+      open();
+      menus = fetch(manifestUrl)
+        .then(function (r) { return r.json(); })
+        .then(fillChoices)
+        .catch(function () {});
+    }
+    return menus;
+  }
+
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    Object.keys(PARAMS).forEach(function (key) {
+      var value = params.get(key) || "";
+      if (PARAMS[key] === fields.section || PARAMS[key] === fields.city) {
+        PARAMS[key].dataset.wanted = value;
+        if (menus) {
+          PARAMS[key].value = value; // menus filled: the option is there, or it finds nothing
+        }
+      } else {
+        PARAMS[key].value = value;
+      }
+    });
+    if (!fields.order.value) {
+      fields.order.value = "relevance";
+    }
+  }
+
   var timer = null;
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
-    timer = window.setTimeout(ask, 100);
+    timer = window.setTimeout(function () { search(true); }, 100);
   });
-  input.addEventListener("focus", open);
+  input.addEventListener("focus", ready);
   Object.keys(fields).forEach(function (key) {
-    fields[key].addEventListener("change", ask);
+    fields[key].addEventListener("change", function () { search(false); });
   });
   more.addEventListener("click", function () {
-    open().postMessage({ type: "more" });
+    shown += PAGE;
     ask();
+  });
+  clear.addEventListener("click", function () {
+    fields.section.value = fields.city.value = fields.dateFrom.value = fields.dateTo.value = "";
+    search(false);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    ask();
+    search(false);
+  });
+  window.addEventListener("popstate", function () {
+    fromAddress();
+    shown = PAGE;
+    ready().then(ask);
   });
 
-  var params = new URLSearchParams(window.location.search);
-  Object.keys(PARAMS).forEach(function (key) {
-    if (params.get(key)) {
-      PARAMS[key].value = params.get(key);
-      PARAMS[key].dataset.wanted = params.get(key);
-    }
-  });
-  if (params.get("q")) {
-    ask();
+  fromAddress();
+  if (input.value) {
+    ready().then(ask);
   }
 })();

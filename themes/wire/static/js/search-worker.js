@@ -2,13 +2,23 @@
  * The search worker: loads the manifest and the monthly shards, newest first,
  * and answers queries off the page's thread, so typing never stutters.
  *
- * Messages in:  {type: "open", manifest: URL}
- *               {type: "more"}                      load the next older shards
- *               {type: "query", id, query, filters, order}
- * Messages out: {type: "status", loaded, shards, docs, total, more}
- *               {type: "results", id, hits (first 200: {record, lead}), total, sections, cities}
+ * The whole archive is searched, or the whole period the filters ask for: a
+ * query is answered at once from the shards already loaded (the newest
+ * stories first), then again each time a batch of older shards of its period
+ * arrives, until every shard of the period is in. Each shard is fetched once
+ * (one promise per shard), however many queries ask for it at once, and the
+ * shards searched are taken in the manifest's order: no story is ever
+ * counted or listed twice.
+ *
+ * Messages in:  {type: "open", manifest: URL, firstDocs}
+ *               {type: "query", id, query, filters, order, shown}
+ * Messages out: {type: "results", id, query, total, hits (the first `shown`:
+ *               {record, lead}), sections, cities, searched, period, archive,
+ *               complete}
  *               where record is the store's record by name (url, title, city, ...: the
- *               manifest's "fields") and lead the lead cut into [text, marked] pieces
+ *               manifest's "fields"), lead the lead cut into [text, marked] pieces,
+ *               searched the stories searched, period the stories of the period
+ *               asked for, archive all stories, complete whether searched == period
  *               {type: "error", message}
  */
 /* global importScripts, WireSearch */
@@ -19,9 +29,8 @@ importScripts(
   "search-core.js"
 );
 
-var firstDocs = 1000; // load shards until this many stories are searchable (WIRE_SEARCH_FIRST_DOCS)
-var SHOWN = 200;
-var state = { manifest: null, base: null, shards: [], loading: null };
+var batchDocs = 1000; // stories a batch of shards holds at least (WIRE_SEARCH_FIRST_DOCS)
+var state = { manifest: null, base: null, opened: null, loaded: {}, fetching: {}, latest: 0 };
 
 function fetchJson(url) {
   return fetch(url).then(function (response) {
@@ -32,59 +41,51 @@ function fetchJson(url) {
   });
 }
 
-function loadShard(entry) {
-  return fetchJson(new URL(entry.file, state.base).href).then(function (data) {
-    return WireSearch.loadShard(entry, data, state.manifest.fields);
-  });
-}
-
-function loadNext(wanted) {
-  var entries = state.manifest.shards.slice(state.shards.length);
-  var chosen = [];
-  var docs = 0;
-  for (var i = 0; i < entries.length && (docs < wanted || !chosen.length); i++) {
-    chosen.push(entries[i]);
-    docs += entries[i].count;
+// Each shard is fetched once: later asks get the same promise.
+function load(entry) {
+  if (!state.fetching[entry.id]) {
+    state.fetching[entry.id] = fetchJson(new URL(entry.file, state.base).href).then(function (data) {
+      state.loaded[entry.id] = WireSearch.loadShard(entry, data, state.manifest.fields);
+    });
   }
-  return Promise.all(chosen.map(loadShard)).then(function (loaded) {
-    state.shards = state.shards.concat(loaded);
+  return state.fetching[entry.id];
+}
+
+// The shards of the period the filters ask for, newest first (the manifest's order).
+function periodEntries(filters) {
+  return state.manifest.shards.filter(function (entry) {
+    return WireSearch.admitsMonth(filters, entry.id.slice(0, 7)); // "2025-03" or "2025-03.2"
   });
 }
 
-function loadPeriod(filters) {
-  // A period reaching further back than what is loaded: load down to its start.
-  var from = (filters.dateFrom || "").slice(0, 7);
-  var needed = 0;
-  state.manifest.shards.forEach(function (entry, position) {
-    if (from && entry.id >= from) {
-      needed = Math.max(needed, position + 1);
+// The newest shards of ``entries`` not loaded yet, holding at least batchDocs stories.
+function nextBatch(entries) {
+  var batch = [];
+  var docs = 0;
+  entries.forEach(function (entry) {
+    if (!state.loaded[entry.id] && (docs < batchDocs || !batch.length)) {
+      batch.push(entry);
+      docs += entry.count;
     }
   });
-  var missing = state.manifest.shards.slice(state.shards.length, needed);
-  return Promise.all(missing.map(loadShard)).then(function (loaded) {
-    state.shards = state.shards.concat(loaded);
-  });
+  return batch;
 }
 
-function status() {
-  var docs = state.shards.reduce(function (sum, shard) {
-    return sum + Object.keys(shard.store).length;
+function sum(entries) {
+  return entries.reduce(function (total, entry) {
+    return total + entry.count;
   }, 0);
-  self.postMessage({
-    type: "status",
-    loaded: state.shards.map(function (shard) {
-      return shard.id;
-    }),
-    shards: state.manifest.shards.length,
-    docs: docs,
-    total: state.manifest.total,
-    more: state.shards.length < state.manifest.shards.length,
-  });
 }
 
-function answer(message) {
-  var results = WireSearch.search(state.shards, message.query, message.filters, message.order);
-  var pipeline = state.shards.length ? state.shards[0].index.pipeline : null;
+function answer(message, entries) {
+  var searched = entries.filter(function (entry) {
+    return state.loaded[entry.id];
+  });
+  var shards = searched.map(function (entry) {
+    return state.loaded[entry.id];
+  });
+  var results = WireSearch.search(shards, message.query, message.filters, message.order);
+  var pipeline = shards.length ? shards[0].index.pipeline : null;
   self.postMessage({
     type: "results",
     id: message.id,
@@ -92,39 +93,54 @@ function answer(message) {
     total: results.hits.length,
     sections: results.sections,
     cities: results.cities,
-    hits: results.hits.slice(0, SHOWN).map(function (hit) {
+    searched: sum(searched),
+    period: sum(entries),
+    archive: state.manifest.total,
+    complete: searched.length === entries.length,
+    hits: results.hits.slice(0, message.shown).map(function (hit) {
       var lead = hit.record.lead;
       return { record: hit.record, lead: pipeline ? WireSearch.highlight(lead, message.query, pipeline) : [[lead, false]] };
     }),
   });
+  return searched.length === entries.length;
+}
+
+// Answer from what is loaded, then load the next older batch of the period
+// and answer again, while this is still the newest query.
+function run(message) {
+  var entries = periodEntries(message.filters || {});
+  var first = entries.some(function (entry) {
+    return state.loaded[entry.id];
+  }) ? Promise.resolve() : Promise.all(nextBatch(entries).map(load));
+  return first.then(function () {
+    var complete = answer(message, entries);
+    if (!complete && message.id === state.latest) {
+      return Promise.all(nextBatch(entries).map(load)).then(function () {
+        return message.id === state.latest ? run(message) : null;
+      });
+    }
+    return null;
+  });
+}
+
+function fail(error) {
+  self.postMessage({ type: "error", message: String(error) });
 }
 
 self.onmessage = function (event) {
   var message = event.data;
-  var work;
-  if (message.type === "open") {
+  if (message.type === "open" && !state.opened) {
     state.base = new URL(".", message.manifest).href;
-    firstDocs = message.firstDocs > 0 ? message.firstDocs : firstDocs;
-    work = fetchJson(message.manifest).then(function (manifest) {
+    batchDocs = message.firstDocs > 0 ? message.firstDocs : batchDocs;
+    state.opened = fetchJson(message.manifest).then(function (manifest) {
       state.manifest = manifest;
-      return loadNext(firstDocs);
+      return Promise.all(nextBatch(manifest.shards).map(load)); // ready before the first key
     });
-    state.loading = work;
-  } else if (message.type === "more") {
-    work = state.loading.then(function () {
-      return loadNext(firstDocs);
-    });
-    state.loading = work;
+    state.opened.catch(fail);
   } else if (message.type === "query") {
-    work = state.loading.then(function () {
-      return loadPeriod(message.filters || {});
-    }).then(function () {
-      answer(message);
-    });
-  }
-  if (work) {
-    work.then(status).catch(function (error) {
-      self.postMessage({ type: "error", message: String(error) });
-    });
+    state.latest = message.id;
+    state.opened.then(function () {
+      return message.id === state.latest ? run(message) : null;
+    }).catch(fail);
   }
 };

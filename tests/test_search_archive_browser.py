@@ -1,0 +1,211 @@
+"""The search page on an archive of 5,000 stories, in a real headless Chromium.
+
+The synthetic archive (``benchmarks.synthetic``: 150 stories a day, 34 days,
+four search shards) is built by a real Pelican. Each test is a reader's way
+in that once gave a wrong answer; the browser must give what the Python side
+(``generator.search.query.search``, as ``wire-archive search``) gives for the
+whole archive: a date range lists each story once, a shared link applies
+every filter it names, a link with only an end date finds the older months,
+the count is the whole archive's and further results come a page at a time,
+each search is a history entry, and no results says why with a way out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from benchmarks.synthetic import write_content
+from generator.search.query import Filters, search
+from generator.search.shards import load_all_shards, read_manifest
+from tests.local_site import build_site, launch_chromium, serve
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+STORIES = 5_000
+WORD = "politie"
+PAGE = 50
+STORY_URL = re.compile(r"\d{4}/\d{2}/\d{2}/.*")  # a result's link, whatever the site's base
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("archive-5000")
+    assert write_content(root / "content", STORIES) == STORIES
+    return build_site(root / "content", root).output
+
+
+@pytest.fixture(scope="module")
+def archive_url(archive: Path) -> Iterator[str]:
+    with serve(archive) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = launch_chromium(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("pageerror", lambda error: problems.append(str(error)))
+    yield opened
+    context.close()
+    assert problems == [], problems
+
+
+def expected(archive: Path, filters: Filters | None = None, order: str = "relevance") -> list[str]:
+    """The URLs the Python side finds, in its order, over the whole archive."""
+    shards = load_all_shards(archive / "search")
+    return [hit.record.url for hit in search(shards, WORD, filters, order).hits]
+
+
+def wait_for_answer(page: Page, query: str = WORD) -> None:
+    page.wait_for_function(
+        "query => { const list = document.getElementById('search-results');"
+        " return list.dataset.answered === query && list.dataset.complete === 'true'; }",
+        arg=query,
+    )
+
+
+def shown(page: Page) -> list[str]:
+    hrefs = page.locator("#search-results .story-title a").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+    return [STORY_URL.search(href).group(0) for href in hrefs]  # type: ignore[union-attr]
+
+
+def all_shown(page: Page, total: int) -> list[str]:
+    """Every result, "Meer resultaten" clicked until the list holds ``total``."""
+    while len(shown(page)) < total:
+        before = len(shown(page))
+        page.locator("#search-more").click()
+        page.wait_for_function(
+            f"() => document.querySelectorAll('#search-results li').length > {before}"
+        )
+    return shown(page)
+
+
+def dutch(number: int) -> str:
+    """A number as the page writes it: ``1.041``."""
+    return f"{number:,}".replace(",", ".")
+
+
+def status(page: Page) -> str:
+    return page.locator("#search-status").text_content() or ""
+
+
+def test_the_archive_is_large_enough(archive: Path) -> None:
+    manifest = read_manifest(archive / "search")
+    assert manifest["total"] == STORIES and len(manifest["shards"]) > 2
+
+
+def test_a_date_range_lists_each_story_once_and_counts_right(
+    page: Page, archive: Path, archive_url: str
+) -> None:
+    page.goto(f"{archive_url}/zoeken/?q={WORD}")
+    wait_for_answer(page)
+    # Two change events, as a reader sets "Van" and then "Tot": each used to
+    # load the older months again and list their hits again.
+    page.locator("#filter-from").fill("2023-01-05")
+    page.locator("#filter-to").fill("2023-01-06")
+    page.wait_for_function("() => new URL(location.href).searchParams.get('tot') === '2023-01-06'")
+    wait_for_answer(page)
+    wanted = expected(archive, Filters(date_from="2023-01-05", date_to="2023-01-06"))
+    assert wanted
+    assert status(page).startswith(f"{dutch(len(wanted))} berichten gevonden met vanaf 2023-01-05")
+    assert all_shown(page, len(wanted)) == wanted  # each story once, in Python's order
+
+
+def test_a_shared_link_applies_every_filter_it_names(
+    page: Page, archive: Path, archive_url: str
+) -> None:
+    link = f"{archive_url}/zoeken/?q={WORD}&plaats=Amsterdam&rubriek=Sport&volgorde=date"
+    page.goto(link)
+    wait_for_answer(page)
+    wanted = expected(archive, Filters(section="Sport", city="Amsterdam"), "date")
+    assert 0 < len(wanted) < PAGE
+    assert shown(page) == wanted
+    assert page.locator("#filter-city").input_value() == "Amsterdam"
+    assert page.locator("#filter-section").input_value() == "Sport"
+    kept = parse_qs(urlparse(page.url).query)
+    assert kept["plaats"] == ["Amsterdam"] and kept["rubriek"] == ["Sport"]
+    assert kept["volgorde"] == ["date"]
+
+
+def test_a_link_with_only_an_end_date_searches_the_older_months(
+    page: Page, archive: Path, archive_url: str
+) -> None:
+    page.goto(f"{archive_url}/zoeken/?q={WORD}&tot=2023-01-06")
+    wait_for_answer(page)
+    wanted = expected(archive, Filters(date_to="2023-01-06"))
+    assert len(wanted) > PAGE  # five days of the oldest month
+    assert status(page).startswith(
+        f"{dutch(len(wanted))} berichten gevonden met tot en met 2023-01-06"
+    )
+    assert all_shown(page, len(wanted)) == wanted
+
+
+def test_the_count_is_the_whole_archives_and_results_come_a_page_at_a_time(
+    page: Page, archive: Path, archive_url: str
+) -> None:
+    page.goto(f"{archive_url}/zoeken/")
+    page.locator("#search-input").press_sequentially(WORD, delay=10)
+    wait_for_answer(page)
+    wanted = expected(archive)
+    assert len(wanted) > 4 * PAGE
+    assert status(page) == (
+        f"{dutch(len(wanted))} berichten gevonden (alle {dutch(STORIES)} berichten doorzocht)."
+    )
+    assert len(shown(page)) == PAGE
+    # The status comes before the results, not 200 results further down.
+    assert page.evaluate(
+        "() => document.getElementById('search-status').compareDocumentPosition("
+        "document.getElementById('search-results')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    assert all_shown(page, len(wanted)) == wanted
+    assert page.locator("#search-more").is_hidden()
+
+
+def test_each_search_is_a_history_entry(page: Page, archive_url: str) -> None:
+    page.goto(f"{archive_url}/zoeken/")
+    field = page.locator("#search-input")
+    field.press_sequentially(WORD, delay=10)
+    wait_for_answer(page)
+    field.fill("")
+    field.press_sequentially("brandweer", delay=10)
+    wait_for_answer(page, "brandweer")
+    page.go_back()
+    wait_for_answer(page)
+    assert field.input_value() == WORD
+    assert parse_qs(urlparse(page.url).query)["q"] == [WORD]
+    page.go_forward()
+    wait_for_answer(page, "brandweer")
+
+
+def test_no_results_says_why_and_offers_a_way_out(page: Page, archive_url: str) -> None:
+    page.goto(f"{archive_url}/zoeken/?q={WORD}&plaats={quote('Nergensdorp')}")
+    wait_for_answer(page)
+    assert status(page).startswith("Geen berichten gevonden met plaats Nergensdorp")
+    clear = page.locator("#search-clear")
+    assert clear.is_visible()
+    clear.click()
+    page.wait_for_function("() => !new URL(location.href).searchParams.has('plaats')")
+    wait_for_answer(page)
+    assert "berichten gevonden (alle" in status(page) and shown(page)
+    assert clear.is_hidden()
+
+
+def test_the_search_form_is_valid_html(archive: Path) -> None:
+    page = (archive / "zoeken" / "index.html").read_text("utf-8")
+    assert 'action=""' not in page  # the Nu HTML Checker's only error on the site
