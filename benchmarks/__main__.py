@@ -9,6 +9,8 @@
   one bare Jinja2 template per story and writing it (the floor any generator
   pays);
 - search: ours beside Pagefind (``benchmarks.search``);
+- search quality: ours beside Pagefind on the judged Dutch set, MRR@10,
+  needs found in the top 10, zero-result queries (``benchmarks.judged``);
 - site builds on synthetic piles of web pages: ours (full and after one more
   day), stock Pelican, Hugo and the bare floor (``benchmarks.site_build``);
 - the gazetteer: its size, and loading it in a fresh process against reading
@@ -38,6 +40,7 @@ from jinja2 import Template
 from benchmarks.formats import measure_formats
 from benchmarks.gazetteer import measure_gazetteer
 from benchmarks.growth import table as growth_table
+from benchmarks.judged import measure_judged
 from benchmarks.pile import ROOT, make_pile
 from benchmarks.search import measure_search
 from benchmarks.site_build import measure_site_builds
@@ -150,6 +153,8 @@ def main() -> None:
     print("\n".join(rows))
     print("\nsearch, ours beside Pagefind (pf) on the same synthetic sites:")
     print("\n".join(measure_search()))
+    print("\nsearch quality, ours beside Pagefind on the judged Dutch set:")
+    print("\n".join(measure_judged()))
     print(
         "baselines: import = writing the same files (same disk); re-import = a fresh import;"
         " build = one bare Jinja2 page per story"

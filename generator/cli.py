@@ -199,16 +199,28 @@ def search_command(
             {"url": d.url, "title": d.title, "city": d.city, "section": d.section, "date": d.date}
             for d in shown
         ]
-        click.echo(
-            json.dumps({"total": len(results.hits), "hits": rows}, ensure_ascii=False, indent=2)
-        )
+        answer = {
+            "total": len(results.hits),
+            "partial": results.partial,
+            "suggestion": results.suggestion,
+            "corrected": results.corrected,
+            "hits": rows,
+        }
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
     for doc in shown:
         place = f" · {doc.city}" if doc.city else ""
         click.echo(f"{doc.date_text}{place} · {doc.section}\n  {doc.title}\n  {doc.url}")
-    click.echo(
-        f"{len(results.hits)} berichten gevonden." if results.hits else "Geen berichten gevonden."
-    )
+    if results.corrected:
+        found = len(results.hits)
+        click.echo(f"Geen berichten voor {query!r}; {found} voor {results.suggestion!r}.")
+    elif results.partial:
+        click.echo(f"Geen berichten met alles wat u zocht; {len(results.hits)} met een deel ervan.")
+    else:
+        found = len(results.hits)
+        click.echo(f"{found} berichten gevonden." if found else "Geen berichten gevonden.")
+    if results.suggestion and not results.corrected:
+        click.echo(f"Bedoelde u: {results.suggestion}?")
 
 
 _SAVED = {Outcome.NEW: "Created", Outcome.UPDATED: "Updated"}

@@ -209,3 +209,49 @@ def test_no_results_says_why_and_offers_a_way_out(page: Page, archive_url: str) 
 def test_the_search_form_is_valid_html(archive: Path) -> None:
     page = (archive / "zoeken" / "index.html").read_text("utf-8")
     assert 'action=""' not in page  # the Nu HTML Checker's only error on the site
+
+
+def test_a_misspelt_word_alone_gives_the_corrected_words_stories(
+    page: Page, archive: Path, archive_url: str
+) -> None:
+    page.goto(f"{archive_url}/zoeken/?q=polittie")
+    wait_for_answer(page, "polittie")
+    wanted = expected(archive)
+    assert status(page).startswith(
+        f"Geen berichten voor \u201cpolittie\u201d; {dutch(len(wanted))} berichten voor"
+        f" \u201c{WORD}\u201d"
+    )
+    assert shown(page) == wanted[:PAGE]
+    assert page.locator("#search-suggestion").is_hidden()
+
+
+def test_a_misspelt_word_beside_others_gets_did_you_mean_and_one_click_searches_it(
+    page: Page, archive: Path, archive_url: str
+) -> None:
+    page.goto(f"{archive_url}/zoeken/?q={WORD}%20brandweeer")
+    wait_for_answer(page, f"{WORD} brandweeer")
+    assert status(page).startswith("Geen berichten met alles wat u zocht")
+    offered = page.locator("#search-suggested")
+    assert page.locator("#search-suggestion").is_visible()
+    assert offered.text_content() == f"{WORD} brandweer"
+    offered.click()
+    wait_for_answer(page, f"{WORD} brandweer")
+    shards = load_all_shards(archive / "search")
+    wanted = search(shards, f"{WORD} brandweer").hits
+    assert status(page).startswith(f"{dutch(len(wanted))} berichten gevonden")
+    assert shown(page) == [hit.record.url for hit in wanted[:PAGE]]
+    assert page.locator("#search-suggestion").is_hidden()
+
+
+def test_a_query_no_story_holds_whole_shows_the_stories_with_part_of_it(
+    page: Page, archive: Path, archive_url: str
+) -> None:
+    page.goto(f"{archive_url}/zoeken/?q={WORD}%20qqqzzz")
+    wait_for_answer(page, f"{WORD} qqqzzz")
+    shards = load_all_shards(archive / "search")
+    answer = search(shards, f"{WORD} qqqzzz")
+    assert answer.partial and len(answer.hits) == len(expected(archive))
+    assert status(page).startswith(
+        f"Geen berichten met alles wat u zocht; {dutch(len(answer.hits))} berichten met een deel"
+    )
+    assert shown(page) == [hit.record.url for hit in answer.hits[:PAGE]]

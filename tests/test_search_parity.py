@@ -85,6 +85,8 @@ def test_queries_give_the_same_hits_in_python_and_javascript(
         assert js["sections"] == dict(results.sections) and js["cities"] == dict(results.cities), (
             query
         )
+        found = (results.partial, results.suggestion, results.corrected)
+        assert (js["partial"], js["suggestion"], js["corrected"]) == found, query
         with_hits += bool(results.hits)
     assert with_hits >= len(QUERIES) // 4  # the list really exercises the index
 

@@ -2,36 +2,47 @@
 
 Promises:
 - any string a reader types is a valid query; nothing here raises on input.
-  The query is not given to Lunr's query parser (which throws on
-  ``Den Haag: rellen`` or a stray ``+``): it is split on white space and
-  hyphens, each word trimmed and stop words dropped as at index time, and
-  every remaining word is required, after the search pipeline (accents folded,
-  stemmed, plurals merged);
-- the last word also matches as a prefix while the reader is still typing it
-  (the query does not end in a space), so ``rotterd`` finds ``Rotterdam``;
-- filters (section, city, period) and the order (relevance, ties newest
-  first; or date, newest first) are applied the same way on both sides,
-  reading each result's record by name: the period by the story's local day
-  (``day``), the day the archive files it under.
+  Lunr's query parser is never used (it throws on ``Den Haag: rellen``): the
+  words are read by ``words.parse_query``, and each asks for its own terms,
+  its forms' (``stemde`` also ``stem``) and, as a prefix, the word as typed;
+- a story is a hit when it matches every word (and holds every quoted
+  phrase in its headline or lead). When none does, the answer (``partial``)
+  is the stories that match every word without holding the phrase, else
+  those that match some words, more words first; and a word no story
+  matches gets a ``suggestion`` from the archive's own words (``suggest``);
+  when nothing at all is found, the answer is the suggestion's (``corrected``);
+- in the order by relevance, a story whose headline holds every word comes
+  first, then the higher score (exact terms count ten times a prefix's), then
+  the newer; the order by date is newest first. Filters (section, city,
+  period) are applied the same way on both sides, reading each result's
+  record by name: the period by the story's local day (``day``).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from lunr.query import Query, QueryPresence
 
-from generator.search.pipeline import stop_words, trim
 from generator.search.shards import Shard
 from generator.search.store import SearchDocument
+from generator.search.suggest import correction, vocabulary
+from generator.search.words import (
+    Word,
+    holds_phrase,
+    parse_query,
+    query_terms,
+    text_terms,
+    text_words,
+)
 
-# The characters lunr's tokenizer splits on, spelt out so both languages agree.
-SEPARATOR = re.compile("[ \t\n\r\f\v\u00a0-]+")
+__all__ = ["Filters", "Hit", "Results", "query_terms", "search"]
+EXACT_BOOST = 10  # a word's own term (or form's) against a term it only begins
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,7 @@ class Hit:
     ref: str
     score: float
     record: SearchDocument  # the store's record of the story
+    matched: int = 0  # how many of the query's words the story matches
 
 
 @dataclass
@@ -68,37 +80,43 @@ class Results:
     hits: list[Hit]
     sections: Counter[str] = field(default_factory=Counter)  # over the hits, before filters
     cities: Counter[str] = field(default_factory=Counter)
+    partial: bool = False  # no story matches every word: these match some
+    suggestion: str | None = None  # "Bedoelde u ...?": the query with a word corrected
+    corrected: bool = False  # nothing was found: these are the suggestion's hits
 
 
-def query_terms(query: str) -> list[str]:
-    """The words of ``query`` that take part in the search, in order, once each."""
-    terms: list[str] = []
-    for word in SEPARATOR.split(query.lower()):
-        term = trim(word)
-        if term and term not in stop_words() and term not in terms:
-            terms.append(term)
-    return terms
-
-
-def _shard_hits(shard: Shard, terms: list[str], prefix_last: bool) -> list[Hit]:
+def _lunr_query(shard: Shard, words: tuple[Word, ...]) -> Query:
     lunr_query = shard.index.create_query()
-    for position, term in enumerate(terms):
-        processed = shard.index.pipeline.run_string(term)
-        if not processed:
-            continue
-        prefix = prefix_last and position == len(terms) - 1
-        lunr_query.clause(
-            processed[0],
-            use_pipeline=False,
-            wildcard=Query.WILDCARD_TRAILING if prefix else Query.WILDCARD_NONE,
-            presence=QueryPresence.REQUIRED,
-        )
-    if not lunr_query.clauses:
-        return []
-    found = shard.index.query(lunr_query)
-    return [
-        Hit(shard.id, str(r["ref"]), float(r["score"]), shard.store[str(r["ref"])]) for r in found
-    ]
+    for word in words:
+        for term in word.terms:
+            lunr_query.clause(
+                term,
+                use_pipeline=False,
+                wildcard=Query.WILDCARD_NONE,
+                presence=QueryPresence.OPTIONAL,
+                boost=EXACT_BOOST,
+            )
+        if word.prefix:
+            lunr_query.clause(
+                word.prefix,
+                use_pipeline=False,
+                wildcard=Query.WILDCARD_TRAILING,
+                presence=QueryPresence.OPTIONAL,
+                boost=1,
+            )
+    return lunr_query
+
+
+def _shard_hits(shard: Shard, words: tuple[Word, ...]) -> list[tuple[Hit, tuple[bool, ...]]]:
+    """Every story matching any word, with which words it matches."""
+    found = []
+    for result in shard.index.query(_lunr_query(shard, words)):
+        terms = list(result["match_data"].metadata)
+        matched = tuple(any(word.matches(term) for term in terms) for word in words)
+        ref = str(result["ref"])
+        hit = Hit(shard.id, ref, float(result["score"]), shard.store[ref], sum(matched))
+        found.append((hit, matched))
+    return found
 
 
 def epoch(iso: str) -> float:
@@ -110,32 +128,94 @@ def _rounded(score: float) -> int:
 
 
 def search(
-    shards: list[Shard], query: str, filters: Filters | None = None, order: str = "relevance"
+    shards: list[Shard],
+    query: str,
+    filters: Filters | None = None,
+    order: str = "relevance",
+    *,
+    correct: bool = True,
 ) -> Results:
     filters = filters or Filters()
-    terms = query_terms(query)
-    if not terms:
+    parsed = parse_query(query)
+    if not parsed.words:
         return Results([])
-    prefix_last = not query[-1:].isspace()
-    hits = [
+    searched = [shard for shard in shards if filters.admits_month(shard.id[:7])]
+    found = [hit for shard in searched for hit in _shard_hits(shard, parsed.words)]
+    whole = [
         hit
-        for shard in shards
-        if filters.admits_month(shard.id[:7])  # ``2025-03`` or a part: ``2025-03.2``
-        for hit in _shard_hits(shard, terms, prefix_last)
+        for hit, matched in found
+        if all(matched) and all(holds_phrase(_phrase_words(hit.record), p) for p in parsed.phrases)
     ]
-    results = Results([])
-    results.sections.update(hit.record.section for hit in hits)
-    results.cities.update(hit.record.city for hit in hits if hit.record.city)
-    kept = [hit for hit in hits if filters.admits(hit.record)]
-    results.hits = sorted(kept, key=_sort_key(order))
+    results = Results(whole)
+    if not whole:
+        results.suggestion = _suggestion(searched, parsed.words, [m for _, m in found])
+        # The stories with every word but not the phrase, else those with some words.
+        every = [hit for hit, matched in found if all(matched)]
+        some = [hit for hit, _ in found] if len(parsed.words) > 1 else []
+        results.hits = every or some
+        results.partial = bool(results.hits)
+    if not results.hits and results.suggestion and correct:
+        # Nothing at all: the answer is the suggestion's, and says so.
+        corrected = search(shards, results.suggestion, filters, order, correct=False)
+        corrected.suggestion, corrected.corrected = results.suggestion, True
+        return corrected
+    results.sections.update(hit.record.section for hit in results.hits)
+    results.cities.update(hit.record.city for hit in results.hits if hit.record.city)
+    kept = [hit for hit in results.hits if filters.admits(hit.record)]
+    results.hits = sorted(kept, key=_sort_key(order, parsed.words))
     return results
 
 
-def _sort_key(order: str) -> Callable[[Hit], tuple[float, float, str, int]]:
-    def by_date(hit: Hit) -> tuple[float, float, str, int]:
-        return (-epoch(hit.record.date), -_rounded(hit.score), hit.shard, int(hit.ref, 36))
+def _phrase_words(record: SearchDocument) -> tuple[str, ...]:
+    return text_words(f"{record.title} . {record.lead}")
 
-    def by_relevance(hit: Hit) -> tuple[float, float, str, int]:
-        return (-_rounded(hit.score), -epoch(hit.record.date), hit.shard, int(hit.ref, 36))
+
+def _suggestion(
+    shards: list[Shard], words: tuple[Word, ...], matched: list[tuple[bool, ...]]
+) -> str | None:
+    """The query with each word no story matches corrected (see ``suggest``)."""
+    unmatched = [not any(m[i] for m in matched) for i in range(len(words))]
+    if not any(unmatched):
+        return None
+    known = _vocabulary(tuple(shards))
+    corrected = [
+        (correction(word.text, known) if missing else None) or word.text
+        for word, missing in zip(words, unmatched, strict=True)
+    ]
+    suggestion = " ".join(corrected)
+    return suggestion if suggestion != " ".join(word.text for word in words) else None
+
+
+def _vocabulary(shards: tuple[Shard, ...]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for shard in shards:
+        if shard.words is None:  # made once a shard, when first needed
+            records = shard.store.values()
+            shard.words = vocabulary(f"{r.title} {r.lead} {r.city}" for r in records)
+        total.update(shard.words)
+    return total
+
+
+@cache
+def _title_terms(title: str) -> frozenset[str]:
+    return text_terms(title)
+
+
+def _in_title(hit: Hit, words: tuple[Word, ...]) -> bool:
+    terms = _title_terms(hit.record.title)
+    return all(any(word.matches(term) for term in terms) for word in words)
+
+
+SortKey = tuple[float, float, float, float, str, int]
+
+
+def _sort_key(order: str, words: tuple[Word, ...]) -> Callable[[Hit], SortKey]:
+    def by_date(hit: Hit) -> SortKey:
+        return (-epoch(hit.record.date), -_rounded(hit.score), 0, 0, hit.shard, int(hit.ref, 36))
+
+    def by_relevance(hit: Hit) -> SortKey:
+        in_title = 0 if _in_title(hit, words) else 1
+        moment = -epoch(hit.record.date)
+        return (-hit.matched, in_title, -_rounded(hit.score), moment, hit.shard, int(hit.ref, 36))
 
     return by_date if order == "date" else by_relevance

@@ -165,13 +165,14 @@ def _moment_and_url(document: SearchDocument) -> tuple[datetime, str]:
     return datetime.fromisoformat(document.date), document.url
 
 
-@dataclass
+@dataclass(eq=False)  # one object per loaded shard, compared by identity
 class Shard:
     """A loaded shard: its month, index and store (ref -> record)."""
 
     id: str
     index: Index
     store: dict[str, SearchDocument]
+    words: Counter[str] | None = None  # its headlines', leads' and places' words, once asked
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:

@@ -5,7 +5,8 @@
 //
 // request: {"search": [{"query", "filters", "order"}, ...],
 //           "trim": [...], "stem": [...], "stopped": [...], "fold": [...], "plural": [...],
-//           "highlight": [{"lead", "query"}, ...], "records": true}
+//           "highlight": [{"lead", "query"}, ...], "records": true,
+//           "forms": [word, ...], "corrections": [{"word", "words": {word: count}}, ...]}
 // answer "records": every shard's store as search-core.js reads it: {id, store: ref -> record}
 "use strict";
 
@@ -17,7 +18,8 @@ const vendor = (name) => path.join(site, "vendor", name);
 const lunr = require(vendor("lunr.min.js"));
 require(vendor("lunr.stemmer.support.min.js"))(lunr);
 require(vendor("lunr.nl.min.js"))(lunr);
-const WireSearch = require(path.join(site, "theme", "js", "search-core.js"))(lunr);
+const WireDutch = require(path.join(site, "theme", "js", "search-dutch.js"))(lunr);
+const WireSearch = require(path.join(site, "theme", "js", "search-core.js"))(lunr, WireDutch);
 
 function loadShards() {
   const folder = path.join(site, "search");
@@ -38,6 +40,9 @@ if (request.search) {
     return {
       terms: WireSearch.queryTerms(asked.query),
       hits: results.hits.map((hit) => [hit.shard, hit.ref, hit.score]),
+      partial: results.partial,
+      suggestion: results.suggestion,
+      corrected: results.corrected,
       sections: results.sections,
       cities: results.cities,
     };
@@ -47,8 +52,7 @@ if (request.records) {
   answer.records = shards.map((shard) => ({ id: shard.id, store: shard.store }));
 }
 if (request.highlight) {
-  const pipeline = shards[0].index.pipeline;
-  answer.highlight = request.highlight.map((asked) => WireSearch.highlight(asked.lead, asked.query, pipeline));
+  answer.highlight = request.highlight.map((asked) => WireSearch.highlight(asked.lead, asked.query));
 }
 if (request.trim) {
   answer.trim = request.trim.map((word) => lunr.nl.trimmer(word));
@@ -64,5 +68,11 @@ if (request.fold) {
 }
 if (request.plural) {
   answer.plural = request.plural.map((word) => WireSearch.mergePlural(word));
+}
+if (request.forms) {
+  answer.forms = request.forms.map((word) => [WireDutch.baseForms(word), WireDutch.queryForms(word)]);
+}
+if (request.corrections) {
+  answer.corrections = request.corrections.map((asked) => WireDutch.correction(asked.word, asked.words));
 }
 process.stdout.write(JSON.stringify(answer));

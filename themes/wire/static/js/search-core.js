@@ -4,12 +4,16 @@
  *
  * - the pipeline functions fold-nl and plural-nl, registered under the names
  *   the index build uses, so a serialised index loads and searches the same;
- * - a query is split on white space and hyphens, each word trimmed and stop
- *   words dropped with lunr-languages' Dutch functions; every remaining word
- *   is required, the last one also as a prefix while it is being typed.
- *   Lunr's query parser is never used: it throws on "Den Haag: rellen";
- * - filters (section, city, period) and the order (relevance, ties newest
- *   first; or date) are applied the same way as in Python;
+ * - the query's words come from search-dutch.js (parseQuery): each asks for
+ *   its own terms and its forms' (boosted ten times) and, as a prefix, the
+ *   word as typed. One lunr query asks for them all, optionally; a story is a
+ *   hit when it matches every word and holds every quoted phrase. When none
+ *   does, the stories matching some words are the answer (partial), and a word
+ *   no story matches gets a correction ("Bedoelde u ...?"). Lunr's query
+ *   parser is never used: it throws on "Den Haag: rellen";
+ * - filters (section, city, period) and the order (relevance: a headline
+ *   holding every word first, then the score, ties newest first; or date)
+ *   are applied the same way as in Python;
  * - a store row is read by the field names the manifest gives (its "fields",
  *   from generator/search/store_schema.json) into a record: hit.record.city,
  *   hit.record.day. Nothing here knows a field's position.
@@ -18,22 +22,14 @@
   if (typeof module === "object" && module.exports) {
     module.exports = factory;
   } else {
-    root.WireSearch = factory(root.lunr);
+    root.WireSearch = factory(root.lunr, root.WireDutch);
   }
-})(typeof self !== "undefined" ? self : this, function (lunr) {
+})(typeof self !== "undefined" ? self : this, function (lunr, dutch) {
   "use strict";
 
-  var SEPARATOR = /[ \t\n\r\f\v\u00a0-]+/;
-  var MARKS = /[\u0300-\u036f]/g;
-  var DOUBLED = /([bcdfghjklmnpqrstvwxz])\1$/;
-
-  function fold(word) {
-    return word.normalize("NFKD").replace(MARKS, "");
-  }
-
-  function mergePlural(stem) {
-    return stem.replace(DOUBLED, "$1");
-  }
+  var EXACT_BOOST = 10; // a word's own term (or form's) against a term it only begins
+  var fold = dutch.fold;
+  var mergePlural = dutch.mergePlural;
 
   function foldNl(token) {
     return token.update(fold);
@@ -67,43 +63,32 @@
     return { id: entry.id, index: lunr.Index.load(data.index), store: store };
   }
 
-  function queryTerms(query) {
-    var terms = [];
-    String(query).toLowerCase().split(SEPARATOR).forEach(function (word) {
-      var term = lunr.nl.trimmer(word);
-      if (term && lunr.nl.stopWordFilter(term) !== undefined && terms.indexOf(term) < 0) {
-        terms.push(term);
-      }
-    });
-    return terms;
+  function lunrQuery(words) {
+    return function (q) {
+      words.forEach(function (word) {
+        word.terms.forEach(function (term) {
+          q.clause({ term: term, usePipeline: false, boost: EXACT_BOOST,
+            wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL });
+        });
+        if (word.prefix) {
+          q.clause({ term: word.prefix, usePipeline: false, boost: 1,
+            wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.OPTIONAL });
+        }
+      });
+    };
   }
 
-  function shardHits(shard, terms, prefixLast) {
-    var clauses = [];
-    terms.forEach(function (term, position) {
-      var processed = shard.index.pipeline.runString(term);
-      if (processed.length) {
-        var prefix = prefixLast && position === terms.length - 1;
-        clauses.push({
-          term: processed[0],
-          usePipeline: false,
-          wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-          presence: lunr.Query.presence.REQUIRED,
-        });
-      }
-    });
-    if (!clauses.length) {
-      return [];
-    }
-    return shard.index
-      .query(function (q) {
-        clauses.forEach(function (clause) {
-          q.clause(clause);
-        });
-      })
-      .map(function (result) {
-        return { shard: shard.id, ref: result.ref, score: result.score, record: shard.store[result.ref] };
+  // Every story matching any word, with which words it matches.
+  function shardHits(shard, words) {
+    return shard.index.query(lunrQuery(words)).map(function (result) {
+      var terms = Object.keys(result.matchData.metadata);
+      var matched = words.map(function (word) {
+        return terms.some(function (term) { return word.matches(term); });
       });
+      var count = matched.filter(Boolean).length;
+      return { shard: shard.id, ref: result.ref, score: result.score, record: shard.store[result.ref],
+        matched: count, each: matched };
+    });
   }
 
   // The period by the story's local day: the day the archive files it under.
@@ -131,7 +116,8 @@
   }
 
   function byRelevance(a, b) {
-    return rounded(b.score) - rounded(a.score) || Date.parse(b.record.date) - Date.parse(a.record.date) ||
+    return b.matched - a.matched || (b.inTitle ? 1 : 0) - (a.inTitle ? 1 : 0) ||
+      rounded(b.score) - rounded(a.score) || Date.parse(b.record.date) - Date.parse(a.record.date) ||
       compare(a.shard, b.shard) || parseInt(a.ref, 36) - parseInt(b.ref, 36);
   }
 
@@ -151,42 +137,110 @@
     return counts;
   }
 
-  // shards: [loadShard(...), ...]; filters: {section, city, dateFrom, dateTo}
-  function search(shards, query, filters, order) {
-    filters = filters || {};
-    var terms = queryTerms(query);
-    if (!terms.length) {
-      return { hits: [], sections: {}, cities: {} };
+  function phraseWords(record) {
+    return dutch.textWords(record.title + " . " + record.lead);
+  }
+
+  function shardWords(shard) {
+    if (!shard.words) { // made once a shard, when first needed
+      shard.words = dutch.vocabulary(Object.keys(shard.store).map(function (ref) {
+        var record = shard.store[ref];
+        return record.title + " " + record.lead + " " + record.city;
+      }));
     }
-    var prefixLast = !/\s$/.test(query);
-    var hits = [];
-    shards.forEach(function (shard) {
-      if (admitsMonth(filters, shard.id.slice(0, 7))) { // "2025-03" or a part: "2025-03.2"
-        hits = hits.concat(shardHits(shard, terms, prefixLast));
-      }
+    return shard.words;
+  }
+
+  // The query with each word no story matches corrected (suggest.py).
+  function suggestion(shards, words, found) {
+    var unmatched = words.map(function (word, i) {
+      return !found.some(function (hit) { return hit.each[i]; });
     });
+    if (unmatched.indexOf(true) < 0) {
+      return null;
+    }
+    var known = {};
+    shards.forEach(function (shard) {
+      var counts = shardWords(shard);
+      Object.keys(counts).forEach(function (word) { known[word] = (known[word] || 0) + counts[word]; });
+    });
+    var typed = words.map(function (word) { return word.text; }).join(" ");
+    var corrected = words.map(function (word, i) {
+      return (unmatched[i] && dutch.correction(word.text, known)) || word.text;
+    }).join(" ");
+    return corrected !== typed ? corrected : null;
+  }
+
+  function inTitle(hit, words, cache) {
+    var title = hit.record.title;
+    if (!cache[title]) {
+      cache[title] = Object.keys(dutch.textTerms(title));
+    }
+    var terms = cache[title];
+    return words.every(function (word) {
+      return terms.some(function (term) { return word.matches(term); });
+    });
+  }
+
+  // shards: [loadShard(...), ...]; filters: {section, city, dateFrom, dateTo}
+  function search(shards, query, filters, order, noCorrection) {
+    filters = filters || {};
+    var parsed = dutch.parseQuery(query);
+    var words = parsed.words;
+    var results = { hits: [], sections: {}, cities: {}, partial: false, suggestion: null, corrected: false };
+    if (!words.length) {
+      return results;
+    }
+    var searched = shards.filter(function (shard) {
+      return admitsMonth(filters, shard.id.slice(0, 7)); // "2025-03" or a part: "2025-03.2"
+    });
+    var found = [];
+    searched.forEach(function (shard) {
+      found = found.concat(shardHits(shard, words));
+    });
+    var whole = found.filter(function (hit) {
+      return hit.matched === words.length && parsed.phrases.every(function (phrase) {
+        return dutch.holdsPhrase(phraseWords(hit.record), phrase);
+      });
+    });
+    var hits = whole;
+    if (!whole.length) {
+      results.suggestion = suggestion(searched, words, found);
+      // The stories with every word but not the phrase, else those with some words.
+      var every = found.filter(function (hit) { return hit.matched === words.length; });
+      hits = every.length ? every : words.length > 1 ? found : [];
+      results.partial = hits.length > 0;
+    }
+    if (!hits.length && results.suggestion && !noCorrection) {
+      // Nothing at all: the answer is the suggestion's, and says so.
+      var corrected = search(shards, results.suggestion, filters, order, true);
+      corrected.suggestion = results.suggestion;
+      corrected.corrected = true;
+      return corrected;
+    }
+    results.sections = count(hits, "section");
+    results.cities = count(hits, "city");
     var kept = hits.filter(function (hit) {
       return admits(filters, hit.record);
     });
+    var cache = {};
+    kept.forEach(function (hit) {
+      hit.inTitle = order === "date" ? false : inTitle(hit, words, cache);
+    });
     kept.sort(order === "date" ? byDate : byRelevance);
-    return { hits: kept, sections: count(hits, "section"), cities: count(hits, "city") };
+    results.hits = kept;
+    return results;
   }
 
-  // The lead cut into [text, marked] pieces: a word is marked when it means a query word.
-  function highlight(lead, query, pipeline) {
-    var wanted = [];
-    var terms = queryTerms(query);
-    terms.forEach(function (term) {
-      var processed = pipeline.runString(term);
-      if (processed.length) {
-        wanted.push(processed[0]);
-      }
-    });
-    var prefix = !/\s$/.test(query) && wanted.length ? wanted[wanted.length - 1] : null;
+  // The lead cut into [text, marked] pieces: a word is marked when one of its
+  // terms is one a query word matches (its own, a form's, or by its prefix).
+  function highlight(lead, query) {
+    var words = dutch.parseQuery(query).words;
     return String(lead).split(/([ \t\n\r\f\v\u00a0-]+)/).map(function (piece) {
-      var processed = piece.trim() ? pipeline.runString(piece.toLowerCase()) : [];
-      var word = processed.length ? processed[0] : null;
-      var marked = !!word && (wanted.indexOf(word) >= 0 || (!!prefix && word.indexOf(prefix) === 0));
+      var terms = piece.trim() ? dutch.indexTerms(piece.toLowerCase()) : [];
+      var marked = terms.some(function (term) {
+        return words.some(function (word) { return word.matches(term); });
+      });
       return [piece, marked];
     });
   }
@@ -197,7 +251,7 @@
     admitsMonth: admitsMonth,
     readRow: readRow,
     loadShard: loadShard,
-    queryTerms: queryTerms,
+    queryTerms: dutch.queryTerms,
     search: search,
     highlight: highlight,
   };

@@ -13,7 +13,9 @@
  *   how many were searched; while older months load it says so, and the
  *   results grow as they arrive. Results come PAGE at a time ("Meer resultaten").
  * - No results: the line says which filters were on, with a button to search
- *   without them.
+ *   without them; a word no story holds gets "Bedoelde u ...?" from the
+ *   archive's words; when no story holds every word, those holding some are
+ *   shown, and the line says so.
  */
 (function () {
   "use strict";
@@ -25,6 +27,8 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var clear = document.getElementById("search-clear");
+  var suggestion = document.getElementById("search-suggestion");
+  var suggested = document.getElementById("search-suggested");
   var fields = {
     section: document.getElementById("filter-section"),
     city: document.getElementById("filter-city"),
@@ -190,6 +194,13 @@
   function statusText(message) {
     var found = message.total === 0 ? "Geen berichten gevonden" :
       number(message.total) + (message.total === 1 ? " bericht gevonden" : " berichten gevonden");
+    if (message.corrected) {
+      found = "Geen berichten voor \u201c" + input.value.trim() + "\u201d; " + number(message.total) +
+        (message.total === 1 ? " bericht" : " berichten") + " voor \u201c" + message.suggestion + "\u201d";
+    } else if (message.partial) {
+      found = "Geen berichten met alles wat u zocht; " + number(message.total) +
+        (message.total === 1 ? " bericht met een deel ervan" : " berichten met een deel ervan");
+    }
     var filtered = activeFilters();
     var within = filtered.length ? " met " + filtered.join(", ") : "";
     if (!message.complete) {
@@ -215,6 +226,8 @@
       status.textContent = input.value.trim() ? statusText(message) : "";
       more.hidden = message.hits.length >= message.total;
       clear.hidden = !(message.complete && message.total === 0 && activeFilters().length);
+      suggestion.hidden = !(message.complete && message.suggestion && !message.corrected && input.value.trim());
+      suggested.textContent = message.suggestion || "";
     } else if (message.type === "error") {
       status.textContent = "Zoeken lukt nu niet: de zoekindex kon niet worden geladen.";
       console.warn(message.message);
@@ -266,6 +279,10 @@
   });
   clear.addEventListener("click", function () {
     fields.section.value = fields.city.value = fields.dateFrom.value = fields.dateTo.value = "";
+    search(false);
+  });
+  suggested.addEventListener("click", function () {
+    input.value = suggested.textContent;
     search(false);
   });
   form.addEventListener("submit", function (event) {

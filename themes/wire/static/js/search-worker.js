@@ -12,7 +12,7 @@
  *
  * Messages in:  {type: "open", manifest: URL, firstDocs}
  *               {type: "query", id, query, filters, order, shown}
- * Messages out: {type: "results", id, query, total, hits (the first `shown`:
+ * Messages out: {type: "results", id, query, total, partial, suggestion, hits (the first `shown`:
  *               {record, lead}), sections, cities, searched, period, archive,
  *               complete}
  *               where record is the store's record by name (url, title, city, ...: the
@@ -26,6 +26,7 @@ importScripts(
   "../../vendor/lunr.min.js",
   "../../vendor/lunr.stemmer.support.min.js",
   "../../vendor/lunr.nl.min.js",
+  "search-dutch.js",
   "search-core.js"
 );
 
@@ -85,12 +86,14 @@ function answer(message, entries) {
     return state.loaded[entry.id];
   });
   var results = WireSearch.search(shards, message.query, message.filters, message.order);
-  var pipeline = shards.length ? shards[0].index.pipeline : null;
   self.postMessage({
     type: "results",
     id: message.id,
     query: message.query,
     total: results.hits.length,
+    partial: results.partial,
+    suggestion: results.suggestion,
+    corrected: results.corrected,
     sections: results.sections,
     cities: results.cities,
     searched: sum(searched),
@@ -99,7 +102,7 @@ function answer(message, entries) {
     complete: searched.length === entries.length,
     hits: results.hits.slice(0, message.shown).map(function (hit) {
       var lead = hit.record.lead;
-      return { record: hit.record, lead: pipeline ? WireSearch.highlight(lead, message.query, pipeline) : [[lead, false]] };
+      return { record: hit.record, lead: WireSearch.highlight(lead, message.query) };
     }),
   });
   return searched.length === entries.length;
