@@ -11,9 +11,13 @@ Promises:
   those that match some words, more words first; and a word no story
   matches gets a ``suggestion`` from the archive's own words (``suggest``);
   when nothing at all is found, the answer is the suggestion's (``corrected``);
-- in the order by relevance, a story whose headline holds every word comes
-  first, then the higher score (exact terms count ten times a prefix's), then
-  the newer; the order by date is newest first. Filters (section, city,
+- a query of stop words only (``alles of niets``), which the index does not
+  hold, finds the stories whose headline or lead holds its words in order;
+- in the order by relevance, a story whose headline holds the whole query as
+  typed (stop words too: ``wat te doen met een miljoen``) comes first, then
+  one whose headline holds every word, then the higher score (exact terms
+  count ten times a prefix's), then the newer; the order by date is newest
+  first. Filters (section, city,
   period) are applied the same way on both sides, reading each result's
   record by name: the period by the story's local day (``day``).
 """
@@ -137,9 +141,10 @@ def search(
 ) -> Results:
     filters = filters or Filters()
     parsed = parse_query(query)
-    if not parsed.words:
-        return Results([])
+    typed = text_words(query.replace('"', " "))
     searched = [shard for shard in shards if filters.admits_month(shard.id[:7])]
+    if not parsed.words:
+        return _stop_words_only(searched, typed, filters) if len(typed) > 1 else Results([])
     found = [hit for shard in searched for hit in _shard_hits(shard, parsed.words)]
     whole = [
         hit
@@ -162,7 +167,25 @@ def search(
     results.sections.update(hit.record.section for hit in results.hits)
     results.cities.update(hit.record.city for hit in results.hits if hit.record.city)
     kept = [hit for hit in results.hits if filters.admits(hit.record)]
-    results.hits = sorted(kept, key=_sort_key(order, parsed.words))
+    results.hits = sorted(kept, key=_sort_key(order, parsed.words, typed))
+    return results
+
+
+def _stop_words_only(shards: list[Shard], typed: tuple[str, ...], filters: Filters) -> Results:
+    """A query of stop words only (``alles of niets``), which the index does not
+    hold: the stories whose headline or lead holds its words in order, newest first."""
+    hits = [
+        Hit(shard.id, ref, 0.0, record)
+        for shard in shards
+        for ref, record in shard.store.items()
+        if holds_phrase(_phrase_words(record), typed)
+    ]
+    results = Results(hits)
+    results.sections.update(hit.record.section for hit in hits)
+    results.cities.update(hit.record.city for hit in hits if hit.record.city)
+    results.hits = sorted(
+        (hit for hit in hits if filters.admits(hit.record)), key=_sort_key("date", (), typed)
+    )
     return results
 
 
@@ -206,16 +229,27 @@ def _in_title(hit: Hit, words: tuple[Word, ...]) -> bool:
     return all(any(word.matches(term) for term in terms) for word in words)
 
 
-SortKey = tuple[float, float, float, float, str, int]
+SortKey = tuple[float, float, float, float, float, str, int]
 
 
-def _sort_key(order: str, words: tuple[Word, ...]) -> Callable[[Hit], SortKey]:
+def _sort_key(
+    order: str, words: tuple[Word, ...], typed: tuple[str, ...]
+) -> Callable[[Hit], SortKey]:
     def by_date(hit: Hit) -> SortKey:
-        return (-epoch(hit.record.date), -_rounded(hit.score), 0, 0, hit.shard, int(hit.ref, 36))
+        moment = -epoch(hit.record.date)
+        return (moment, -_rounded(hit.score), 0, 0, 0, hit.shard, int(hit.ref, 36))
 
     def by_relevance(hit: Hit) -> SortKey:
+        # The whole query as typed, stop words too, in the headline; then every word.
+        whole = 0 if len(typed) > 1 and holds_phrase(_title_words(hit.record.title), typed) else 1
         in_title = 0 if _in_title(hit, words) else 1
         moment = -epoch(hit.record.date)
-        return (-hit.matched, in_title, -_rounded(hit.score), moment, hit.shard, int(hit.ref, 36))
+        score = -_rounded(hit.score)
+        return (-hit.matched, whole, in_title, score, moment, hit.shard, int(hit.ref, 36))
 
     return by_date if order == "date" else by_relevance
+
+
+@cache
+def _title_words(title: str) -> tuple[str, ...]:
+    return text_words(title)

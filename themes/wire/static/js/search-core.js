@@ -12,8 +12,10 @@
  *   no story matches gets a correction ("Bedoelde u ...?"). Lunr's query
  *   parser is never used: it throws on "Den Haag: rellen";
  * - filters (section, city, period) and the order (relevance: a headline
- *   holding every word first, then the score, ties newest first; or date)
- *   are applied the same way as in Python;
+ *   holding the whole query as typed first, stop words too, then one holding
+ *   every word, then the score, ties newest first; or date) are applied the
+ *   same way as in Python; a query of stop words only finds the headlines and
+ *   leads that hold it;
  * - a store row is read by the field names the manifest gives (its "fields",
  *   from generator/search/store_schema.json) into a record: hit.record.city,
  *   hit.record.day. Nothing here knows a field's position.
@@ -116,7 +118,7 @@
   }
 
   function byRelevance(a, b) {
-    return b.matched - a.matched || (b.inTitle ? 1 : 0) - (a.inTitle ? 1 : 0) ||
+    return b.matched - a.matched || (b.whole ? 1 : 0) - (a.whole ? 1 : 0) || (b.inTitle ? 1 : 0) - (a.inTitle ? 1 : 0) ||
       rounded(b.score) - rounded(a.score) || Date.parse(b.record.date) - Date.parse(a.record.date) ||
       compare(a.shard, b.shard) || parseInt(a.ref, 36) - parseInt(b.ref, 36);
   }
@@ -171,6 +173,24 @@
     return corrected !== typed ? corrected : null;
   }
 
+  // A query of stop words only ("alles of niets"), which the index does not
+  // hold: the stories whose headline or lead holds its words in order.
+  function stopWordsOnly(shards, typed, filters, results) {
+    var hits = [];
+    shards.forEach(function (shard) {
+      Object.keys(shard.store).forEach(function (ref) {
+        var record = shard.store[ref];
+        if (dutch.holdsPhrase(phraseWords(record), typed)) {
+          hits.push({ shard: shard.id, ref: ref, score: 0, record: record, matched: 0 });
+        }
+      });
+    });
+    results.sections = count(hits, "section");
+    results.cities = count(hits, "city");
+    results.hits = hits.filter(function (hit) { return admits(filters, hit.record); }).sort(byDate);
+    return results;
+  }
+
   function inTitle(hit, words, cache) {
     var title = hit.record.title;
     if (!cache[title]) {
@@ -187,13 +207,14 @@
     filters = filters || {};
     var parsed = dutch.parseQuery(query);
     var words = parsed.words;
+    var typed = dutch.textWords(String(query).replace(/"/g, " "));
     var results = { hits: [], sections: {}, cities: {}, partial: false, suggestion: null, corrected: false };
-    if (!words.length) {
-      return results;
-    }
     var searched = shards.filter(function (shard) {
       return admitsMonth(filters, shard.id.slice(0, 7)); // "2025-03" or a part: "2025-03.2"
     });
+    if (!words.length) {
+      return typed.length > 1 ? stopWordsOnly(searched, typed, filters, results) : results;
+    }
     var found = [];
     searched.forEach(function (shard) {
       found = found.concat(shardHits(shard, words));
@@ -226,6 +247,7 @@
     var cache = {};
     kept.forEach(function (hit) {
       hit.inTitle = order === "date" ? false : inTitle(hit, words, cache);
+      hit.whole = order !== "date" && typed.length > 1 && dutch.holdsPhrase(dutch.textWords(hit.record.title), typed);
     });
     kept.sort(order === "date" ? byDate : byRelevance);
     results.hits = kept;
