@@ -303,3 +303,13 @@ def test_each_field_of_a_result_is_shown_by_its_name_in_any_field_order(
         f"() => document.querySelectorAll('#search-results li').length === {len(expected)}"
     )
     assert page.evaluate(SHOWN_RESULTS) == expected
+
+
+def test_the_benchmarks_query_timer_speaks_the_workers_protocol(page: Page, site_url: str) -> None:
+    """``make bench`` times queries through the worker's messages: a change to
+    them must not leave the benchmark waiting for ever."""
+    from benchmarks.search import OUR_TIMER
+
+    page.goto(f"{site_url}/zoeken/")
+    times = page.evaluate(OUR_TIMER, [["haven", "rotterdam"], 1000])
+    assert len(times) == 2 and all(time >= 0 for time in times)
