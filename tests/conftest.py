@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, find, is_hypothesis_test, settings
 from hypothesis import strategies as st
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+from tests.local_site import launch_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -134,3 +137,29 @@ def fixture_updates(update_fixtures: bool) -> Iterator[dict[Path, dict[int, str]
     if update_fixtures:
         for path, actual in updates.items():
             rewrite(path, actual)
+
+
+# Browser tests: one Chromium a test module, a fresh context a test; a page
+# that logs an error or a warning, or throws, fails its test.
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = launch_chromium(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("console", lambda m: problems.append(m.text) if _is_error(m) else None)
+    opened.on("pageerror", lambda error: problems.append(str(error)))
+    yield opened
+    context.close()
+    assert problems == [], problems
+
+
+def _is_error(message: ConsoleMessage) -> bool:
+    return message.type in ("error", "warning")

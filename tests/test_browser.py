@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from generator.search.query import Filters, search
 from generator.search.shards import load_all_shards
 from generator.search.store import FIELDS
-from tests.local_site import launch_chromium, serve
+from tests.local_site import serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
@@ -47,30 +47,6 @@ def hostile_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory)
         shard.write_text(json.dumps(data), "utf-8")
     with serve(copy) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = launch_chromium(playwright)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on("console", lambda m: problems.append(m.text) if _is_error(m) else None)
-    opened.on("pageerror", lambda error: problems.append(str(error)))
-    yield opened
-    context.close()
-    assert problems == [], problems
-
-
-def _is_error(message: ConsoleMessage) -> bool:
-    return message.type in ("error", "warning")
 
 
 def results(page: Page) -> list[str]:

@@ -18,12 +18,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
 from benchmarks.synthetic import write_content
 from generator.search.query import Filters, search
 from generator.search.shards import load_all_shards, read_manifest
-from tests.local_site import build_site, launch_chromium, serve
+from tests.local_site import build_site, serve
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 STORIES = 5_000
@@ -43,25 +43,6 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def archive_url(archive: Path) -> Iterator[str]:
     with serve(archive) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = launch_chromium(playwright)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on("pageerror", lambda error: problems.append(str(error)))
-    yield opened
-    context.close()
-    assert problems == [], problems
 
 
 def expected(archive: Path, filters: Filters | None = None, order: str = "relevance") -> list[str]:
