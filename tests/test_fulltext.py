@@ -33,7 +33,7 @@ STORIES = [  # newest first: (slug, day, city, section, title, lead, body)
         "2025-03-15",
         "Rotterdam",
         "Economie",
-        "Haven groeit",
+        "Haven groeit: alles of niets",
         "Meer containers.",
         "De keeper van de sluis tevreden.",
     ),
@@ -71,8 +71,10 @@ def index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FulltextIndex:
     return FulltextIndex(tmp_path)
 
 
-def slugs(index: FulltextIndex, query: str, filters: Filters | None = None, **kw: str) -> list[str]:
-    hits = search(index, query, filters, **kw).hits
+def slugs(
+    index: FulltextIndex, query: str, filters: Filters | None = None, order: str = "relevance"
+) -> list[str]:
+    hits = search(index, query, filters, order).hits
     return [index.record(hit.number).url.split("/")[-2] for hit in hits]
 
 
@@ -115,3 +117,29 @@ def test_the_same_stories_give_the_same_files() -> None:
     postings = [value for name, text in files.items() if name.startswith("terms/")
                 for value in json.loads(text).values()]  # fmt: skip
     assert all(isinstance(number, int) for flat in postings for number in flat)
+
+
+def test_a_misspelt_word_gives_the_corrected_querys_stories(index: FulltextIndex) -> None:
+    answer = search(index, "keepr")
+    assert answer.corrected and answer.suggestion == "keeper"
+    assert [index.record(hit.number).url.split("/")[-2] for hit in answer.hits] == [
+        "een",
+        "drie",
+        "twee",
+    ]
+
+
+def test_a_phrase_must_stand_in_the_headline_or_lead(index: FulltextIndex) -> None:
+    assert slugs(index, '"breekt been"') == ["een"]
+    assert search(index, '"been breekt"').partial  # the words, not in that order
+
+
+def test_a_query_of_stop_words_only_finds_the_headlines_holding_it(index: FulltextIndex) -> None:
+    assert slugs(index, "alles of niets") == ["twee"]
+    assert slugs(index, "niets of alles") == []  # in that order only
+
+
+def test_counts_are_over_the_hits_before_the_filters(index: FulltextIndex) -> None:
+    answer = search(index, "keeper", Filters(section="Sport"))
+    assert dict(answer.sections) == {"Sport": 2, "Economie": 1}
+    assert len(answer.hits) == 2

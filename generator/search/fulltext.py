@@ -21,8 +21,9 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.search.pipeline import index_terms
+from generator.search.pipeline import index_terms, stop_words, trim
 from generator.search.store import FIELDS, SearchDocument, store_row
+from generator.search.suggest import vocabulary
 from generator.search.words import SEPARATOR
 
 FORMAT = 4
@@ -51,8 +52,20 @@ def field_texts(document: FullDocument) -> dict[str, str]:
     }
 
 
-def field_terms(text: str) -> list[str]:
-    return [term for word in SEPARATOR.split(text.lower()) for term in index_terms(word)]
+STOP_MARK = "~"  # a headline's stop word, as a term of its own: "~de"
+
+
+def field_terms(text: str, *, headline: bool = False) -> list[str]:
+    """A field's terms; a headline's stop words too, marked, so a query of
+    stop words only (``alles of niets``) finds the headlines that hold it."""
+    terms: list[str] = []
+    for word in SEPARATOR.split(text.lower()):
+        found = index_terms(word)
+        if found:
+            terms += found
+        elif headline and (trimmed := trim(word)) in stop_words():
+            terms.append(STOP_MARK + trimmed)
+    return terms
 
 
 def postings(documents: list[FullDocument]) -> dict[str, list[tuple[int, int]]]:
@@ -61,7 +74,10 @@ def postings(documents: list[FullDocument]) -> dict[str, list[tuple[int, int]]]:
     lengths: dict[str, list[int]] = defaultdict(list)
     holding: Counter[str] = Counter()
     for document in documents:
-        fields = {name: Counter(field_terms(text)) for name, text in field_texts(document).items()}
+        fields = {
+            name: Counter(field_terms(text, headline=name == "title"))
+            for name, text in field_texts(document).items()
+        }
         counted.append(fields)
         for name, terms in fields.items():
             lengths[name].append(sum(terms.values()))
@@ -136,6 +152,8 @@ def build_fulltext(documents: list[FullDocument]) -> tuple[dict[str, object], di
         docs.append(name)
     facets = _dump(story_facets(documents))
     files[facets_name := _named("facets", 0, facets)] = facets
+    words = _dump(dict(sorted(archive_words(documents).items())))
+    files[words_name := _named("words", 0, words)] = words
     manifest: dict[str, object] = {
         "format": FORMAT,
         "fields": list(FIELDS),
@@ -145,8 +163,17 @@ def build_fulltext(documents: list[FullDocument]) -> tuple[dict[str, object], di
         "docs": {"size": DOCS_PER_FILE, "files": docs},
         "days": first_of_each_day(documents),
         "facets": facets_name,
+        "words": words_name,
     }
     return manifest, files
+
+
+def archive_words(documents: list[FullDocument]) -> Counter[str]:
+    """The words "Bedoelde u ...?" offers (``suggest``): those of headlines,
+    leads and places, and the body's that occur more than once."""
+    shown = vocabulary(f"{d.record.title} {d.record.lead} {d.record.city}" for d in documents)
+    body = vocabulary(d.body for d in documents)
+    return shown + Counter({word: count for word, count in body.items() if count > 1})
 
 
 def story_facets(documents: list[FullDocument]) -> dict[str, object]:

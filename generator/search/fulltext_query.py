@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.search.fulltext import STOP_MARK
 from generator.search.query import EXACT_BOOST, Filters
 from generator.search.store import SearchDocument, check_fields, read_row
-from generator.search.words import Word, parse_query
+from generator.search.suggest import correction
+from generator.search.words import Word, holds_phrase, parse_query, text_words
 
 
 @dataclass
@@ -75,6 +77,19 @@ class FulltextIndex:
         if name not in self._records:
             self._records[name] = [read_row(self.fields, row) for row in self._read(name)]
         return self._records[name][number % size]
+
+    def words(self) -> Counter[str]:
+        """The archive's words, for corrections (read only when a word matches nothing)."""
+        if "words" not in self._chunks:
+            self._chunks["words"] = self._read(str(self.manifest["words"]))
+        return Counter(self._chunks["words"])
+
+    def title_words(self, number: int) -> tuple[str, ...]:
+        return text_words(self.record(number).title)
+
+    def phrase_words(self, number: int) -> tuple[str, ...]:
+        record = self.record(number)
+        return text_words(f"{record.title} . {record.lead}")
 
     def facets(self) -> dict[str, Any]:
         if "facets" not in self._chunks:
@@ -130,7 +145,11 @@ class Found:
 @dataclass
 class FulltextResults:
     hits: list[Found]
+    sections: Counter[str] = field(default_factory=Counter)  # over the hits, before filters
+    cities: Counter[str] = field(default_factory=Counter)
     partial: bool = False
+    suggestion: str | None = None
+    corrected: bool = False
 
 
 def _word_scores(index: FulltextIndex, word: Word) -> dict[int, tuple[int, bool]]:
@@ -146,33 +165,115 @@ def _word_scores(index: FulltextIndex, word: Word) -> dict[int, tuple[int, bool]
     return {number: (score, bool(title)) for number, (score, title) in scores.items()}
 
 
-def search(
-    index: FulltextIndex, query: str, filters: Filters | None = None, order: str = "relevance"
-) -> FulltextResults:
-    filters = filters or Filters()
-    words = parse_query(query).words
-    if not words:
-        return FulltextResults([])
-    period = index.numbers(filters)
+def _found(
+    index: FulltextIndex, words: tuple[Word, ...], period: range
+) -> tuple[dict[int, Found], list[bool]]:
+    """Every story of the period matching any word, and which words matched any."""
     found: dict[int, Found] = {}
+    matched_any = []
     for word in words:
-        for number, (score, title) in _word_scores(index, word).items():
+        scores = _word_scores(index, word)
+        matched_any.append(any(number in period for number in scores))
+        for number, (score, title) in scores.items():
             if number in period:
                 hit = found.setdefault(number, Found(number))
                 hit.score += score
                 hit.matched += 1
                 hit.in_title += title
-    whole = [hit for hit in found.values() if hit.matched == len(words)]
+    return found, matched_any
+
+
+def search(
+    index: FulltextIndex,
+    query: str,
+    filters: Filters | None = None,
+    order: str = "relevance",
+    *,
+    correct: bool = True,
+) -> FulltextResults:
+    filters = filters or Filters()
+    parsed = parse_query(query)
+    words = parsed.words
+    typed = text_words(query.replace('"', " "))
+    period = index.numbers(filters)
+    if not words:
+        return (
+            _stop_words_only(index, typed, period, filters)
+            if len(typed) > 1
+            else FulltextResults([])
+        )
+    found, matched_any = _found(index, words, period)
+    every = [hit for hit in found.values() if hit.matched == len(words)]
+    whole = [
+        hit
+        for hit in every
+        if all(holds_phrase(index.phrase_words(hit.number), p) for p in parsed.phrases)
+    ]
     results = FulltextResults(whole)
-    if not whole and len(words) > 1:
-        results.hits, results.partial = list(found.values()), bool(found)
+    if not whole:
+        results.suggestion = _suggestion(index, words, matched_any)
+        results.hits = every or (list(found.values()) if len(words) > 1 else [])
+        results.partial = bool(results.hits)
+    if not results.hits and results.suggestion and correct:
+        corrected = search(index, results.suggestion, filters, order, correct=False)
+        corrected.suggestion, corrected.corrected = results.suggestion, True
+        return corrected
+    return _finish(index, results, filters, _order(index, order, len(words), typed))
+
+
+def _finish(
+    index: FulltextIndex, results: FulltextResults, filters: Filters, key: Any
+) -> FulltextResults:
+    facets = index.facets()
+    width = len(facets["cities"]) + 1
+    for hit in results.hits:
+        code = facets["doc"][hit.number]
+        results.sections[facets["sections"][code // width]] += 1
+        if code % width:
+            results.cities[facets["cities"][code % width - 1]] += 1
     admits = index.admits(filters)
-    results.hits = [hit for hit in results.hits if admits(hit.number)]
-    results.hits.sort(key=_order(order, len(words)))
+    results.hits = sorted((hit for hit in results.hits if admits(hit.number)), key=key)
     return results
 
 
-def _order(order: str, words: int) -> Any:
+def _stop_words_only(
+    index: FulltextIndex, typed: tuple[str, ...], period: range, filters: Filters
+) -> FulltextResults:
+    """Stop words only (``alles of niets``): the headlines holding them in order."""
+    marked = [Word(word, (STOP_MARK + word,), None) for word in typed]
+    found, _ = _found(index, tuple(marked), period)
+    hits = [
+        hit
+        for hit in found.values()
+        if hit.matched == len(marked) and holds_phrase(index.title_words(hit.number), typed)
+    ]
+    return _finish(index, FulltextResults(hits), filters, _order(index, "date", 0, ()))
+
+
+def _suggestion(index: FulltextIndex, words: tuple[Word, ...], matched: list[bool]) -> str | None:
+    if all(matched):
+        return None
+    known = index.words()
+    corrected = [
+        (correction(word.text, known) if not hit else None) or word.text
+        for word, hit in zip(words, matched, strict=True)
+    ]
+    suggestion = " ".join(corrected)
+    return suggestion if suggestion != " ".join(word.text for word in words) else None
+
+
+def _order(index: FulltextIndex, order: str, words: int, typed: tuple[str, ...]) -> Any:
     if order == "date":
         return lambda hit: hit.number
-    return lambda hit: (-hit.matched, hit.in_title < words, -hit.score, hit.number)
+
+    def whole_in_title(hit: Found) -> bool:
+        # Only a headline holding every word can hold the whole query: read only those.
+        return hit.in_title >= words and holds_phrase(index.title_words(hit.number), typed)
+
+    return lambda hit: (
+        -hit.matched,
+        not (len(typed) > 1 and whole_in_title(hit)),
+        hit.in_title < words,
+        -hit.score,
+        hit.number,
+    )
