@@ -143,3 +143,14 @@ def test_counts_are_over_the_hits_before_the_filters(index: FulltextIndex) -> No
     answer = search(index, "keeper", Filters(section="Sport"))
     assert dict(answer.sections) == {"Sport": 2, "Economie": 1}
     assert len(answer.hits) == 2
+
+
+def test_an_empty_archive_answers_nothing(tmp_path: Path) -> None:
+    manifest, files = build_fulltext([])
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    empty = FulltextIndex(tmp_path)
+    assert search(empty, "keeper").hits == []
+    assert not [name for name in empty.fetched if name.startswith("facets")]

@@ -21,7 +21,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.search.pipeline import index_terms, stop_words, trim
+from generator.search.pipeline import fold, index_terms, stop_words, trim
 from generator.search.store import FIELDS, SearchDocument, store_row
 from generator.search.suggest import vocabulary
 from generator.search.words import SEPARATOR
@@ -64,7 +64,7 @@ def field_terms(text: str, *, headline: bool = False) -> list[str]:
         if found:
             terms += found
         elif headline and (trimmed := trim(word)) in stop_words():
-            terms.append(STOP_MARK + trimmed)
+            terms.append(STOP_MARK + fold(trimmed))  # as a query's word: folded
     return terms
 
 

@@ -52,7 +52,10 @@ class FulltextIndex:
         return self._chunks[name]
 
     def positions(self, term: str, prefix: bool) -> range:
-        """The chunks that may hold ``term`` (or, as a prefix, the terms it begins)."""
+        """The chunks that may hold ``term`` (or, as a prefix, the terms it begins);
+        none in an empty archive."""
+        if not self.first_terms:
+            return range(0)
         start = max(bisect.bisect_right(self.first_terms, term) - 1, 0)
         end = start + 1
         while prefix and end < len(self.first_terms) and self.first_terms[end].startswith(term):
@@ -60,8 +63,10 @@ class FulltextIndex:
         return range(start, end)
 
     def postings(self, term: str) -> list[tuple[int, int]]:
-        chunk = self.chunk(self.positions(term, prefix=False)[0])
-        return _decode(chunk.get(term, []))
+        found: list[tuple[int, int]] = []
+        for position in self.positions(term, prefix=False):
+            found += _decode(self.chunk(position).get(term, []))
+        return found
 
     def prefixed(self, prefix: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
@@ -224,6 +229,8 @@ def search(
 def _finish(
     index: FulltextIndex, results: FulltextResults, filters: Filters, key: Any
 ) -> FulltextResults:
+    if not results.hits:
+        return results  # nothing to count or filter: the facets are not read
     facets = index.facets()
     width = len(facets["cities"]) + 1
     for hit in results.hits:
