@@ -80,7 +80,4 @@ WIRE_HOME_ITEMS = 30  # stories on the home page
 WIRE_FEED_ITEMS = 50  # entries in feeds/atom.xml
 WIRE_FEED_PATH = "feeds/atom.xml"
 WIRE_NODE_MODULES = str(ROOT / "node_modules")  # where npm installed lunr
-WIRE_BUILD_JOBS = 0  # worker processes for reading, rendering and search shards; 0: one per core
-WIRE_SEARCH_FIRST_DOCS = (
-    1000  # the search page loads shards in batches of at least this many stories, newest first
-)
+WIRE_BUILD_JOBS = 0  # worker processes for reading and rendering; 0: one per core

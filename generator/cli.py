@@ -22,7 +22,8 @@ from generator.formats.sidecar import parse_timestamp
 from generator.import_summary import Summary, describe_embargoes
 from generator.importer import run_import
 from generator.search.query import Filters, search
-from generator.search.shards import load_all_shards
+from generator.search.reader import SearchIndex
+from generator.search.snippets import snippet
 
 
 class _Timestamp(click.ParamType):  # type: ignore[type-arg]  # generic only in newer stubs
@@ -186,19 +187,25 @@ def search_command(
         if value and not _is_day(value):
             raise click.BadParameter(f"expected YYYY-MM-DD, found {value!r}", param_hint=option)
     try:
-        shards = load_all_shards(site / "search")
+        index = SearchIndex(site / "search")
     except (OSError, ValueError, WireArchiveError) as error:
         raise click.ClickException(
             f"expected the search files of a built site in {site}/search: {error}"
         ) from error
     filters = Filters(section or None, city or None, date_from, date_to)
-    results = search(shards, query, filters, order)
-    shown = [hit.record for hit in results.hits[:limit]]
+    results = search(index, query, filters, order)
+    numbers = [hit.number for hit in results.hits[:limit]]
+    shown = [index.record(number) for number in numbers]
+    snippets = [
+        "".join(piece for piece, _ in snippet(d.lead, index.body(n), query))
+        for d, n in zip(shown, numbers, strict=True)
+    ]
     if as_json:
         rows = [
-            {"url": d.url, "title": d.title, "city": d.city, "section": d.section, "date": d.date}
-            for d in shown
-        ]
+            {"url": d.url, "title": d.title, "city": d.city, "section": d.section, "date": d.date,
+             "snippet": text}
+            for d, text in zip(shown, snippets, strict=True)
+        ]  # fmt: skip
         answer = {
             "total": len(results.hits),
             "partial": results.partial,
@@ -208,9 +215,9 @@ def search_command(
         }
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
-    for doc in shown:
+    for doc, text in zip(shown, snippets, strict=True):
         place = f" · {doc.city}" if doc.city else ""
-        click.echo(f"{doc.date_text}{place} · {doc.section}\n  {doc.title}\n  {doc.url}")
+        click.echo(f"{doc.date_text}{place} · {doc.section}\n  {doc.title}\n  {text}\n  {doc.url}")
     if results.corrected:
         found = len(results.hits)
         click.echo(f"Geen berichten voor {query!r}; {found} voor {results.suggestion!r}.")

@@ -1,6 +1,9 @@
-"""Search: the Dutch Lunr pipeline, the index build and the query, without Pelican.
+"""Search, without Pelican: the Dutch pipeline (lunr's, with lunr-languages'
+names), the index split by term and the query that reads only what it needs.
 
-The browser runs the same steps with lunr.js and lunr-languages
-(``themes/wire/static/js/search-core.js``); the tests hold both sides to the
-same hits on the same index.
+Folders of the pipeline, in order: ``pipeline``/``morphology`` (a word's
+terms), ``weights`` and ``index_files`` (the index build), ``reader``,
+``words``, ``query``, ``suggest`` and ``snippets`` (answering). The browser
+takes the same steps (``themes/wire/static/js/search-*.js``); the tests hold
+both sides to the same hits on the same index.
 """

@@ -1,82 +1,50 @@
-"""Search, answering a query over shards: the steps ``search-core.js`` takes in the browser.
+"""Search, answering: a reader's query over the index, reading only what it needs.
+
+Stage: query (``search-query.js`` takes the same steps in the browser, in the
+same order and with the same integers; ``docs/search.md`` writes them down).
 
 Promises:
 - any string a reader types is a valid query; nothing here raises on input.
-  Lunr's query parser is never used (it throws on ``Den Haag: rellen``): the
-  words are read by ``words.parse_query``, and each asks for its own terms,
+  The words are read by ``words.parse_query``: each asks for its own terms,
   its forms' (``stemde`` also ``stem``) and, as a prefix, the word as typed;
-- a story is a hit when it matches every word (and holds every quoted
-  phrase in its headline or lead). When none does, the answer (``partial``)
-  is the stories that match every word without holding the phrase, else
-  those that match some words, more words first; and a word no story
-  matches gets a ``suggestion`` from the archive's own words (``suggest``);
-  when nothing at all is found, the answer is the suggestion's (``corrected``);
-- a query of stop words only (``alles of niets``), which the index does not
-  hold, finds the stories whose headline or lead holds its words in order;
-- in the order by relevance, a story whose headline holds the whole query as
-  typed (stop words too: ``wat te doen met een miljoen``) comes first, then
-  one whose headline holds every word, then the higher score (exact terms
-  count ten times a prefix's), then the newer; the order by date is newest
-  first. Filters (section, city,
-  period) are applied the same way on both sides, reading each result's
-  record by name: the period by the story's local day (``day``).
+  a story's score for a word is the sum of its weights for the word's exact
+  terms times ``EXACT_BOOST`` and for the terms the prefix begins times 1;
+- a story is a hit when it holds every word (and every quoted phrase in its
+  headline or lead). When none does, the answer (``partial``) is the stories
+  with every word but not the phrase, else those with some words, more words
+  first; a word no story of the period holds gets a ``suggestion`` from the
+  archive's words (``suggest``), and when nothing at all is found the answer
+  is the suggestion's (``corrected``);
+- a query of stop words only (``alles of niets``) finds the headlines
+  holding it in that order (through their marked stop words, ``~de``);
+- the period is a range of story numbers; section and place counts are over
+  the hits before the section and place filters; by relevance, more words
+  first, then a headline holding the whole query as typed, then a headline
+  holding every word, then the higher score, then the newer; by date, newest
+  first.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from functools import cache
 
-from lunr.query import Query, QueryPresence
+from generator.search.reader import Filters, SearchIndex
+from generator.search.suggest import correction
+from generator.search.weights import STOP_MARK
+from generator.search.words import Word, holds_phrase, parse_query, text_words
 
-from generator.search.shards import Shard
-from generator.search.store import SearchDocument
-from generator.search.suggest import correction, vocabulary
-from generator.search.words import (
-    Word,
-    holds_phrase,
-    parse_query,
-    query_terms,
-    text_terms,
-    text_words,
-)
-
-__all__ = ["Filters", "Hit", "Results", "query_terms", "search"]
+__all__ = ["EXACT_BOOST", "Filters", "Hit", "Results", "search"]
 EXACT_BOOST = 10  # a word's own term (or form's) against a term it only begins
 
 
-@dataclass(frozen=True)
-class Filters:
-    section: str | None = None
-    city: str | None = None
-    date_from: str | None = None  # YYYY-MM-DD, inclusive
-    date_to: str | None = None
-
-    def admits(self, record: SearchDocument) -> bool:
-        return (
-            (self.section is None or record.section == self.section)
-            and (self.city is None or record.in_city(self.city))
-            and (self.date_from is None or record.day >= self.date_from)
-            and (self.date_to is None or record.day <= self.date_to)
-        )
-
-    def admits_month(self, month: str) -> bool:
-        return (self.date_from is None or month >= self.date_from[:7]) and (
-            self.date_to is None or month <= self.date_to[:7]
-        )
-
-
-@dataclass(frozen=True)
+@dataclass
 class Hit:
-    shard: str
-    ref: str
-    score: float
-    record: SearchDocument  # the store's record of the story
-    matched: int = 0  # how many of the query's words the story matches
+    number: int  # the story's number in the index (newest first)
+    score: int = 0
+    matched: int = 0  # how many of the query's words the story holds
+    in_title: int = 0  # how many of them its headline holds
 
 
 @dataclass
@@ -84,55 +52,13 @@ class Results:
     hits: list[Hit]
     sections: Counter[str] = field(default_factory=Counter)  # over the hits, before filters
     cities: Counter[str] = field(default_factory=Counter)
-    partial: bool = False  # no story matches every word: these match some
+    partial: bool = False  # no story holds every word: these hold some
     suggestion: str | None = None  # "Bedoelde u ...?": the query with a word corrected
     corrected: bool = False  # nothing was found: these are the suggestion's hits
 
 
-def _lunr_query(shard: Shard, words: tuple[Word, ...]) -> Query:
-    lunr_query = shard.index.create_query()
-    for word in words:
-        for term in word.terms:
-            lunr_query.clause(
-                term,
-                use_pipeline=False,
-                wildcard=Query.WILDCARD_NONE,
-                presence=QueryPresence.OPTIONAL,
-                boost=EXACT_BOOST,
-            )
-        if word.prefix:
-            lunr_query.clause(
-                word.prefix,
-                use_pipeline=False,
-                wildcard=Query.WILDCARD_TRAILING,
-                presence=QueryPresence.OPTIONAL,
-                boost=1,
-            )
-    return lunr_query
-
-
-def _shard_hits(shard: Shard, words: tuple[Word, ...]) -> list[tuple[Hit, tuple[bool, ...]]]:
-    """Every story matching any word, with which words it matches."""
-    found = []
-    for result in shard.index.query(_lunr_query(shard, words)):
-        terms = list(result["match_data"].metadata)
-        matched = tuple(any(word.matches(term) for term in terms) for word in words)
-        ref = str(result["ref"])
-        hit = Hit(shard.id, ref, float(result["score"]), shard.store[ref], sum(matched))
-        found.append((hit, matched))
-    return found
-
-
-def epoch(iso: str) -> float:
-    return datetime.fromisoformat(iso).timestamp()
-
-
-def _rounded(score: float) -> int:
-    return math.floor(score * 1e6 + 0.5)  # the same rounding as search-core.js
-
-
 def search(
-    shards: list[Shard],
+    index: SearchIndex,
     query: str,
     filters: Filters | None = None,
     order: str = "relevance",
@@ -141,115 +67,127 @@ def search(
 ) -> Results:
     filters = filters or Filters()
     parsed = parse_query(query)
+    words = parsed.words
     typed = text_words(query.replace('"', " "))
-    searched = [shard for shard in shards if filters.admits_month(shard.id[:7])]
-    if not parsed.words:
-        return _stop_words_only(searched, typed, filters) if len(typed) > 1 else Results([])
-    found = [hit for shard in searched for hit in _shard_hits(shard, parsed.words)]
+    period = index.numbers(filters)
+    if not words:
+        return _stop_words_only(index, typed, period, filters) if len(typed) > 1 else Results([])
+    found, matched_any = _found(index, words, period)
+    every = [hit for hit in found.values() if hit.matched == len(words)]
     whole = [
         hit
-        for hit, matched in found
-        if all(matched) and all(holds_phrase(_phrase_words(hit.record), p) for p in parsed.phrases)
+        for hit in every
+        if all(holds_phrase(phrase_words(index, hit.number), p) for p in parsed.phrases)
     ]
     results = Results(whole)
     if not whole:
-        results.suggestion = _suggestion(searched, parsed.words, [m for _, m in found])
-        # The stories with every word but not the phrase, else those with some words.
-        every = [hit for hit, matched in found if all(matched)]
-        some = [hit for hit, _ in found] if len(parsed.words) > 1 else []
-        results.hits = every or some
+        results.suggestion = _suggestion(index, words, matched_any)
+        results.hits = every or (list(found.values()) if len(words) > 1 else [])
         results.partial = bool(results.hits)
     if not results.hits and results.suggestion and correct:
-        # Nothing at all: the answer is the suggestion's, and says so.
-        corrected = search(shards, results.suggestion, filters, order, correct=False)
+        corrected = search(index, results.suggestion, filters, order, correct=False)
         corrected.suggestion, corrected.corrected = results.suggestion, True
         return corrected
-    results.sections.update(hit.record.section for hit in results.hits)
-    results.cities.update(hit.record.city for hit in results.hits if hit.record.city)
-    kept = [hit for hit in results.hits if filters.admits(hit.record)]
-    results.hits = sorted(kept, key=_sort_key(order, parsed.words, typed))
-    return results
+    return _finish(index, results, filters, _order(index, order, len(words), typed))
 
 
-def _stop_words_only(shards: list[Shard], typed: tuple[str, ...], filters: Filters) -> Results:
-    """A query of stop words only (``alles of niets``), which the index does not
-    hold: the stories whose headline or lead holds its words in order, newest first."""
-    hits = [
-        Hit(shard.id, ref, 0.0, record)
-        for shard in shards
-        for ref, record in shard.store.items()
-        if holds_phrase(_phrase_words(record), typed)
-    ]
-    results = Results(hits)
-    results.sections.update(hit.record.section for hit in hits)
-    results.cities.update(hit.record.city for hit in hits if hit.record.city)
-    results.hits = sorted(
-        (hit for hit in hits if filters.admits(hit.record)), key=_sort_key("date", (), typed)
-    )
-    return results
-
-
-def _phrase_words(record: SearchDocument) -> tuple[str, ...]:
+def phrase_words(index: SearchIndex, number: int) -> tuple[str, ...]:
+    record = index.record(number)
     return text_words(f"{record.title} . {record.lead}")
 
 
-def _suggestion(
-    shards: list[Shard], words: tuple[Word, ...], matched: list[tuple[bool, ...]]
-) -> str | None:
-    """The query with each word no story matches corrected (see ``suggest``)."""
-    unmatched = [not any(m[i] for m in matched) for i in range(len(words))]
-    if not any(unmatched):
+def _word_scores(index: SearchIndex, word: Word) -> dict[int, tuple[int, bool]]:
+    """story number -> (its score for the word, whether its headline holds it)."""
+    scores: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    found = [(pairs, EXACT_BOOST) for pairs in map(index.postings, word.terms)]
+    if word.prefix:
+        found.append((index.prefixed(word.prefix), 1))
+    for pairs, times in found:
+        for number, weight in pairs:
+            scores[number][0] += abs(weight) * times
+            scores[number][1] |= weight < 0
+    return {number: (score, bool(title)) for number, (score, title) in scores.items()}
+
+
+def _found(
+    index: SearchIndex, words: tuple[Word, ...], period: range
+) -> tuple[dict[int, Hit], list[bool]]:
+    """Every story of the period holding any word, and which words any story holds."""
+    found: dict[int, Hit] = {}
+    matched_any = []
+    for word in words:
+        scores = _word_scores(index, word)
+        matched_any.append(any(number in period for number in scores))
+        for number, (score, title) in scores.items():
+            if number in period:
+                hit = found.setdefault(number, Hit(number))
+                hit.score += score
+                hit.matched += 1
+                hit.in_title += title
+    return found, matched_any
+
+
+def _finish(
+    index: SearchIndex, results: Results, filters: Filters, key: Callable[[Hit], object]
+) -> Results:
+    """Counts over the hits, then the section and place filters, then the order."""
+    if not results.hits:
+        return results  # nothing to count or filter: the facets are not read
+    facets = index.facets()
+    width = len(facets["cities"]) + 1
+    for hit in results.hits:
+        code = facets["doc"][hit.number]
+        results.sections[facets["sections"][code // width]] += 1
+        if code % width:
+            results.cities[facets["cities"][code % width - 1]] += 1
+    admits = index.admits(filters)
+    kept = [hit for hit in results.hits if admits(hit.number)]
+    results.hits = sorted(kept, key=key)  # type: ignore[arg-type]  # keys of one shape
+    return results
+
+
+def _stop_words_only(
+    index: SearchIndex, typed: tuple[str, ...], period: range, filters: Filters
+) -> Results:
+    """Stop words only (``alles of niets``): the headlines holding them in order."""
+    marked = tuple(Word(word, (STOP_MARK + word,), None) for word in typed)
+    found, _ = _found(index, marked, period)
+    hits = [
+        hit
+        for hit in found.values()
+        if hit.matched == len(marked)
+        and holds_phrase(text_words(index.record(hit.number).title), typed)
+    ]
+    return _finish(index, Results(hits), filters, _order(index, "date", 0, ()))
+
+
+def _suggestion(index: SearchIndex, words: tuple[Word, ...], matched: list[bool]) -> str | None:
+    if all(matched):
         return None
-    known = _vocabulary(tuple(shards))
+    known = index.words()
     corrected = [
-        (correction(word.text, known) if missing else None) or word.text
-        for word, missing in zip(words, unmatched, strict=True)
+        (correction(word.text, known) if not hit else None) or word.text
+        for word, hit in zip(words, matched, strict=True)
     ]
     suggestion = " ".join(corrected)
     return suggestion if suggestion != " ".join(word.text for word in words) else None
 
 
-def _vocabulary(shards: tuple[Shard, ...]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for shard in shards:
-        if shard.words is None:  # made once a shard, when first needed
-            records = shard.store.values()
-            shard.words = vocabulary(f"{r.title} {r.lead} {r.city}" for r in records)
-        total.update(shard.words)
-    return total
+def _order(
+    index: SearchIndex, order: str, words: int, typed: tuple[str, ...]
+) -> Callable[[Hit], object]:
+    if order == "date":
+        return lambda hit: hit.number
 
+    def whole_in_title(hit: Hit) -> bool:
+        # Only a headline holding every word can hold the whole query: read only those.
+        title = index.record(hit.number).title
+        return hit.in_title >= words and holds_phrase(text_words(title), typed)
 
-@cache
-def _title_terms(title: str) -> frozenset[str]:
-    return text_terms(title)
-
-
-def _in_title(hit: Hit, words: tuple[Word, ...]) -> bool:
-    terms = _title_terms(hit.record.title)
-    return all(any(word.matches(term) for term in terms) for word in words)
-
-
-SortKey = tuple[float, float, float, float, float, str, int]
-
-
-def _sort_key(
-    order: str, words: tuple[Word, ...], typed: tuple[str, ...]
-) -> Callable[[Hit], SortKey]:
-    def by_date(hit: Hit) -> SortKey:
-        moment = -epoch(hit.record.date)
-        return (moment, -_rounded(hit.score), 0, 0, 0, hit.shard, int(hit.ref, 36))
-
-    def by_relevance(hit: Hit) -> SortKey:
-        # The whole query as typed, stop words too, in the headline; then every word.
-        whole = 0 if len(typed) > 1 and holds_phrase(_title_words(hit.record.title), typed) else 1
-        in_title = 0 if _in_title(hit, words) else 1
-        moment = -epoch(hit.record.date)
-        score = -_rounded(hit.score)
-        return (-hit.matched, whole, in_title, score, moment, hit.shard, int(hit.ref, 36))
-
-    return by_date if order == "date" else by_relevance
-
-
-@cache
-def _title_words(title: str) -> tuple[str, ...]:
-    return text_words(title)
+    return lambda hit: (
+        -hit.matched,
+        not (len(typed) > 1 and whole_in_title(hit)),
+        hit.in_title < words,
+        -hit.score,
+        hit.number,
+    )

@@ -4,11 +4,11 @@ Promises:
 - ``store_schema.json`` is the only place the layout of a store row is
   written down: ``FIELDS`` is read from it, the manifest hands the names to
   the browser, and rows are made (``store_row``) and read (``read_row``) by
-  field name, in Python as in ``search-core.js``;
+  field name, in Python as in ``search-index.js``;
 - ``SearchDocument`` has exactly the schema's fields (the tests hold them
   together), so a result is read as ``record.city`` or ``record.day``, never by
   position;
-- a row is read with the names its shard was written with (the manifest's
+- a row is read with the names its index was written with (the manifest's
   ``fields``), so search files keep working whatever the order; files that
   do not fit the schema are a ``SiteError`` that says what is wrong.
 """
@@ -16,7 +16,7 @@ Promises:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
@@ -58,25 +58,9 @@ def schema_fields() -> tuple[str, ...]:
 FIELDS = schema_fields()
 
 
-def make_ref(position: int) -> str:
-    """Short document refs: base 36 of the position in the store."""
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    ref = ""
-    while True:
-        position, rest = divmod(position, 36)
-        ref = digits[rest] + ref
-        if position == 0:
-            return ref
-
-
 def store_row(document: SearchDocument) -> list[str]:
-    """One document as the shard file keeps it: its values in the schema's order."""
+    """One document as the index's record files keep it: its values in the schema's order."""
     return [str(getattr(document, name)) for name in FIELDS]
-
-
-def build_store(documents: Iterable[SearchDocument]) -> dict[str, list[str]]:
-    """ref -> the document's row."""
-    return {make_ref(position): store_row(d) for position, d in enumerate(documents)}
 
 
 def check_fields(names: object) -> tuple[str, ...]:

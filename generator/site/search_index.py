@@ -1,8 +1,9 @@
 """Site build, search: the search files for the browser, written beside the pages.
 
 Promise: running ``pelican`` alone gives a site whose search works:
-``search/manifest.json`` and one content-hashed shard per month (the Lunr
-index and the result store, see ``generator.search.shards``), and lunr.js
+``search/manifest.json`` and the index split into content-hashed files (see
+``generator.search.index_files``), over each story's headline, place,
+section, lead and body (read from its content file), and lunr.js
 with lunr-languages' Dutch support copied from ``node_modules`` into
 ``vendor/`` (installed from the npm registry, never committed). A missing
 ``node_modules`` is a clear error, not a site with silently broken search.
@@ -13,14 +14,16 @@ on the day the archive files it under.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator.addresses import day_key
 from generator.errors import SiteError
 from generator.parallel import can_fork, fork_process, workers
-from generator.search.shards import MANIFEST, build_shards, built_shards, dump
+from generator.content.markdown import markdown_to_paragraphs
+from generator.search.index_files import MANIFEST, build_index, dump
 from generator.search.store import SearchDocument
+from generator.search.weights import FullDocument
 from generator.site.build import Build
 from generator.site.static_files import copy_if_changed
 from generator.site.stories import SiteStory
@@ -36,11 +39,11 @@ VENDOR_FILES = {
 }
 
 
-def documents(stories: Iterable[SiteStory]) -> list[SearchDocument]:
-    """One search document per story, in the order given: newest first, so
-    refs count up from the newest."""
-    return [
-        SearchDocument(
+def documents(stories: Iterable[SiteStory]) -> Iterator[FullDocument]:
+    """What the index takes of each story, in the order given (newest first):
+    its record and its body's text, read from its content file."""
+    for site in stories:
+        record = SearchDocument(
             url=site.url,
             title=site.story.title,
             lead=site.story.summary,
@@ -51,13 +54,24 @@ def documents(stories: Iterable[SiteStory]) -> list[SearchDocument]:
             day=day_key(site.story.date),
             city_aliases="|".join(site.city_aliases),
         )
-        for site in stories
-    ]
+        yield FullDocument(record, body_text(site.source_path, site.story.summary))
+
+
+def body_text(source_path: str, lead: str) -> str:
+    """The body's paragraphs after the lead (one a line), as plain text; a
+    file that can no longer be read (removed since) has none."""
+    try:
+        text = Path(source_path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    start = text.find("\n---\n", 3)
+    paragraphs, _ = markdown_to_paragraphs(text[start + 5 :] if start >= 0 else "")
+    return "\n".join(p for p in paragraphs if not (lead and lead in p))
 
 
 def start_search_files(build: Build) -> None:
     """The vendored scripts at once (a missing node_modules stops the build
-    early), then the shards of the archive's stories (``build.archive``,
+    early), then the index of the archive's stories (``build.archive``,
     newest first): in a process of their own, forked now, so that indexing
     runs beside the rest of the build instead of after it;
     ``finish_search_files`` waits for it."""
@@ -67,10 +81,10 @@ def start_search_files(build: Build) -> None:
     folder = settings.output / "search"
     if workers(settings.jobs) < 2 or not can_fork():
         with build.timings.step("search"):
-            write_search_files(folder, stories, settings.jobs, stream=True)
+            write_search_files(folder, stories)
         return
     # One core: the other renders the pages.
-    build.search = fork_process(write_search_files, folder, stories, 1, True, name="wire-search")
+    build.search = fork_process(write_search_files, folder, stories, name="wire-search")
 
 
 def finish_search_files(build: Build) -> None:
@@ -87,46 +101,24 @@ def finish_search_files(build: Build) -> None:
     build.timings.add("search", seconds)
 
 
-def write_search_files(
-    folder: Path, stories: list[SiteStory], jobs: int, stream: bool = False
-) -> None:
-    """The manifest and the shards, in ``folder``; ``jobs`` processes build
-    the shards that changed (0: one per core) unless ``stream``ed.
-
-    Shards whose stories did not change are taken over from the last build
-    (their files are left untouched); shards no longer listed are removed, so
-    the folder is what a build from scratch would make. Streamed, each shard
-    is written as soon as it is built, one after the other.
-    """
+def write_search_files(folder: Path, stories: list[SiteStory]) -> None:
+    """The index of ``stories`` (newest first) in ``folder``: its files, then
+    its manifest. A file is named after its content, so one already there
+    is left untouched; files the new manifest does not name are removed
+    afterwards, so the folder is what a build from scratch would make."""
+    written: set[str] = set()
 
     def write_new(name: str, text: str) -> None:
+        written.add(name)
         if not (folder / name).exists():  # a content-hashed name: same name, same bytes
             atomic_write(folder / name, text)
 
-    manifest, files = build_shards(
-        documents(stories),
-        reuse=_previous_shards(folder),
-        processes=jobs,
-        sink=write_new if stream else None,
-    )
-    if not stream:
-        for name, text in files.items():
-            write_new(name, text)
-    for stale in folder.glob("*.json"):
-        if stale.name != MANIFEST and stale.name not in files:
-            stale.unlink()
+    manifest = build_index(list(documents(stories)), write_new)
     write_if_changed(folder / MANIFEST, dump(manifest))
-
-
-def _previous_shards(folder: Path) -> Callable[[str], str | None]:
-    """Look up the shards of the last build by the digest of their documents."""
-    built = built_shards(folder)
-
-    def reuse(digest: str) -> str | None:
-        path = built.get(digest)
-        return path.read_text("utf-8") if path is not None and path.is_file() else None
-
-    return reuse
+    for stale in folder.rglob("*.json"):
+        name = stale.relative_to(folder).as_posix()
+        if name != MANIFEST and name not in written:
+            stale.unlink()
 
 
 def copy_vendor_files(node_modules: Path, output: Path) -> None:

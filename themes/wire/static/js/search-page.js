@@ -10,8 +10,10 @@
  * - Each new search is an entry in the browser's history (refining the words
  *   being typed replaces it), and Back shows the search before.
  * - The status line, above the results, says how many stories were found and
- *   how many were searched; while older months load it says so, and the
- *   results grow as they arrive. Results come PAGE at a time ("Meer resultaten").
+ *   how many were searched (the whole archive, or the period asked for).
+ *   Results come PAGE at a time ("Meer resultaten"), each with its lead,
+ *   which its snippet replaces once the bodies are in: the sentence that
+ *   holds the most words of the query, the words found marked.
  * - No results: the line says which filters were on, with a button to search
  *   without them; a word no story holds gets "Bedoelde u ...?" from the
  *   archive's words; when no story holds every word, those holding some are
@@ -20,7 +22,7 @@
 (function () {
   "use strict";
 
-  var PAGE = 50;
+  var PAGE = 20;
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
@@ -58,7 +60,7 @@
     if (!worker) {
       worker = new Worker(new URL(form.dataset.worker, window.location.href).href);
       worker.onmessage = receive;
-      worker.postMessage({ type: "open", manifest: manifestUrl, firstDocs: Number(form.dataset.firstDocs) });
+      worker.postMessage({ type: "open", manifest: manifestUrl });
     }
     return worker;
   }
@@ -85,10 +87,8 @@
   }
 
   function fillChoices(manifest) {
-    manifest.shards.forEach(function (shard) {
-      Object.keys(shard.sections).forEach(function (name) { totals.section[name] = (totals.section[name] || 0) + shard.sections[name]; });
-      Object.keys(shard.cities).forEach(function (name) { totals.city[name] = (totals.city[name] || 0) + shard.cities[name]; });
-    });
+    totals.section = manifest.sections || {};
+    totals.city = manifest.cities || {};
     ["section", "city"].forEach(function (kind) {
       var select = fields[kind];
       var wanted = select.dataset.wanted || "";
@@ -169,9 +169,7 @@
       }
     });
     var lead = element("p", "lead");
-    hit.lead.forEach(function (piece) {
-      lead.appendChild(piece[1] ? element("mark", null, piece[0]) : document.createTextNode(piece[0]));
-    });
+    showPieces(lead, hit.lead);
     item.appendChild(heading);
     item.appendChild(meta);
     item.appendChild(lead);
@@ -203,30 +201,41 @@
     }
     var filtered = activeFilters();
     var within = filtered.length ? " met " + filtered.join(", ") : "";
-    if (!message.complete) {
-      return found + within + " in de " + number(message.searched) + " nieuwste van " +
-        number(message.period) + " berichten; de oudere worden nog doorzocht …";
-    }
     var searched = message.period === message.archive ?
       "alle " + number(message.archive) + " berichten doorzocht" :
       number(message.period) + " van de " + number(message.archive) + " berichten doorzocht";
     return found + within + " (" + searched + ").";
   }
 
+  function showPieces(paragraph, pieces) {
+    paragraph.textContent = "";
+    pieces.forEach(function (piece) {
+      paragraph.appendChild(piece[1] ? element("mark", null, piece[0]) : document.createTextNode(piece[0]));
+    });
+  }
+
   function receive(event) {
     var message = event.data;
-    if (message.type === "results" && message.id === asked) {
+    if (message.type === "snippets" && message.id === asked) {
+      Array.prototype.forEach.call(list.querySelectorAll("p.lead"), function (paragraph, position) {
+        if (message.snippets[position]) {
+          showPieces(paragraph, message.snippets[position]);
+        }
+      });
+      list.dataset.snippets = "true";
+    } else if (message.type === "results" && message.id === asked) {
       list.textContent = "";
       list.dataset.answered = message.query; // what the list shows the answer to
-      list.dataset.complete = String(message.complete);
+      list.dataset.complete = "true";
+      list.dataset.snippets = "false";
       message.hits.forEach(function (hit) {
         list.appendChild(resultItem(hit));
       });
       showCounts(input.value.trim() ? { section: message.sections, city: message.cities } : null);
       status.textContent = input.value.trim() ? statusText(message) : "";
       more.hidden = message.hits.length >= message.total;
-      clear.hidden = !(message.complete && message.total === 0 && activeFilters().length);
-      suggestion.hidden = !(message.complete && message.suggestion && !message.corrected && input.value.trim());
+      clear.hidden = !(message.total === 0 && activeFilters().length);
+      suggestion.hidden = !(message.suggestion && !message.corrected && input.value.trim());
       suggested.textContent = message.suggestion || "";
     } else if (message.type === "error") {
       status.textContent = "Zoeken lukt nu niet: de zoekindex kon niet worden geladen.";

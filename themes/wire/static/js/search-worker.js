@@ -1,128 +1,89 @@
 /*
- * The search worker: loads the manifest and the monthly shards, newest first,
- * and answers queries off the page's thread, so typing never stutters.
+ * The search worker: opens the index (search/manifest.json) and answers
+ * queries off the page's thread, so typing never stutters.
  *
- * The whole archive is searched, or the whole period the filters ask for: a
- * query is answered at once from the shards already loaded (the newest
- * stories first), then again each time a batch of older shards of its period
- * arrives, until every shard of the period is in. Each shard is fetched once
- * (one promise per shard), however many queries ask for it at once, and the
- * shards searched are taken in the manifest's order: no story is ever
- * counted or listed twice.
+ * Every query searches the whole archive, or the whole period its filters
+ * ask for: the index is split by term, so a query fetches only the term
+ * files its words need, and then the records of the results shown (each
+ * file once, however many queries ask for it). The answer comes in two
+ * messages: the results with their leads, as soon as their records are in,
+ * then the snippets (the sentence of the lead or body that holds the most
+ * words of the query), once the bodies of those results are in.
  *
- * Messages in:  {type: "open", manifest: URL, firstDocs}
+ * Messages in:  {type: "open", manifest: URL}
  *               {type: "query", id, query, filters, order, shown}
- * Messages out: {type: "results", id, query, total, partial, suggestion, hits (the first `shown`:
- *               {record, lead}), sections, cities, searched, period, archive,
- *               complete}
- *               where record is the store's record by name (url, title, city, ...: the
- *               manifest's "fields"), lead the lead cut into [text, marked] pieces,
- *               searched the stories searched, period the stories of the period
- *               asked for, archive all stories, complete whether searched == period
+ * Messages out: {type: "results", id, query, total, partial, suggestion, corrected,
+ *               sections, cities, period, archive, hits (the first `shown`:
+ *               {record, lead})}
+ *               {type: "snippets", id, snippets: [pieces, ...] (one per hit, in order)}
  *               {type: "error", message}
+ *               where record is the store's record by name (url, title, city, ...:
+ *               the manifest's "fields"), lead and snippet the text cut into
+ *               [text, marked] pieces, period the stories of the period asked
+ *               for and archive all stories.
  */
-/* global importScripts, WireSearch */
+/* global importScripts, WireIndex, WireQuery, WireSnippets */
 importScripts(
   "../../vendor/lunr.min.js",
   "../../vendor/lunr.stemmer.support.min.js",
   "../../vendor/lunr.nl.min.js",
   "search-dutch.js",
-  "search-core.js"
+  "search-index.js",
+  "search-query.js",
+  "search-snippets.js"
 );
 
-var batchDocs = 1000; // stories a batch of shards holds at least (WIRE_SEARCH_FIRST_DOCS)
-var state = { manifest: null, base: null, opened: null, loaded: {}, fetching: {}, latest: 0 };
+var state = { manifest: null, opened: null, latest: 0 };
 
-function fetchJson(url) {
-  return fetch(url).then(function (response) {
-    if (!response.ok) {
-      throw new Error(url + ": HTTP " + response.status);
-    }
-    return response.json();
-  });
-}
-
-// Each shard is fetched once: later asks get the same promise.
-function load(entry) {
-  if (!state.fetching[entry.id]) {
-    state.fetching[entry.id] = fetchJson(new URL(entry.file, state.base).href).then(function (data) {
-      state.loaded[entry.id] = WireSearch.loadShard(entry, data, state.manifest.fields);
+function fetcher(base) {
+  return function (name) {
+    var url = new URL(name, base).href;
+    return fetch(url).then(function (response) {
+      if (!response.ok) {
+        throw new Error(url + ": HTTP " + response.status);
+      }
+      return response.json();
     });
-  }
-  return state.fetching[entry.id];
+  };
 }
 
-// The shards of the period the filters ask for, newest first (the manifest's order).
-function periodEntries(filters) {
-  return state.manifest.shards.filter(function (entry) {
-    return WireSearch.admitsMonth(filters, entry.id.slice(0, 7)); // "2025-03" or "2025-03.2"
-  });
-}
-
-// The newest shards of ``entries`` not loaded yet, holding at least batchDocs stories.
-function nextBatch(entries) {
-  var batch = [];
-  var docs = 0;
-  entries.forEach(function (entry) {
-    if (!state.loaded[entry.id] && (docs < batchDocs || !batch.length)) {
-      batch.push(entry);
-      docs += entry.count;
-    }
-  });
-  return batch;
-}
-
-function sum(entries) {
-  return entries.reduce(function (total, entry) {
-    return total + entry.count;
-  }, 0);
-}
-
-function answer(message, entries) {
-  var searched = entries.filter(function (entry) {
-    return state.loaded[entry.id];
-  });
-  var shards = searched.map(function (entry) {
-    return state.loaded[entry.id];
-  });
-  var results = WireSearch.search(shards, message.query, message.filters, message.order);
-  self.postMessage({
-    type: "results",
-    id: message.id,
-    query: message.query,
-    total: results.hits.length,
-    partial: results.partial,
-    suggestion: results.suggestion,
-    corrected: results.corrected,
-    sections: results.sections,
-    cities: results.cities,
-    searched: sum(searched),
-    period: sum(entries),
-    archive: state.manifest.total,
-    complete: searched.length === entries.length,
-    hits: results.hits.slice(0, message.shown).map(function (hit) {
-      var lead = hit.record.lead;
-      return { record: hit.record, lead: WireSearch.highlight(lead, message.query) };
-    }),
-  });
-  return searched.length === entries.length;
-}
-
-// Answer from what is loaded, then load the next older batch of the period
-// and answer again, while this is still the newest query.
-function run(message) {
-  var entries = periodEntries(message.filters || {});
-  var first = entries.some(function (entry) {
-    return state.loaded[entry.id];
-  }) ? Promise.resolve() : Promise.all(nextBatch(entries).map(load));
-  return first.then(function () {
-    var complete = answer(message, entries);
-    if (!complete && message.id === state.latest) {
-      return Promise.all(nextBatch(entries).map(load)).then(function () {
-        return message.id === state.latest ? run(message) : null;
+function answer(index, message) {
+  var filters = message.filters || {};
+  return WireQuery.search(index, message.query, filters, message.order).then(function (results) {
+    var numbers = results.hits.slice(0, message.shown).map(function (hit) { return hit.number; });
+    // What the snippets and marks are of: the corrected query, when that was searched.
+    var words = results.corrected ? results.suggestion : message.query;
+    return index.records(numbers).then(function (records) {
+      if (message.id !== state.latest) {
+        return; // a newer query is on its way: this answer is not shown
+      }
+      var period = index.numbers(filters);
+      self.postMessage({
+        type: "results",
+        id: message.id,
+        query: message.query,
+        total: results.hits.length,
+        partial: results.partial,
+        suggestion: results.suggestion,
+        corrected: results.corrected,
+        sections: results.sections,
+        cities: results.cities,
+        period: period[1] - period[0],
+        archive: index.total,
+        hits: records.map(function (record) {
+          return { record: record, lead: WireSnippets.highlight(record.lead, words) };
+        }),
       });
-    }
-    return null;
+      return index.bodies(numbers).then(function (bodies) {
+        self.postMessage({
+          type: "snippets",
+          id: message.id,
+          snippets: records.map(function (record, position) {
+            return WireSnippets.snippet(record.lead, bodies[position], words);
+          }),
+        });
+      });
+    });
   });
 }
 
@@ -130,20 +91,26 @@ function fail(error) {
   self.postMessage({ type: "error", message: String(error) });
 }
 
+// The index, opened once; after a failure (the network), the next query tries again.
+function opened() {
+  if (!state.opened) {
+    state.opened = WireIndex.open(fetcher(new URL(".", state.manifest).href));
+    state.opened.catch(function () {
+      state.opened = null;
+    });
+  }
+  return state.opened;
+}
+
 self.onmessage = function (event) {
   var message = event.data;
-  if (message.type === "open" && !state.opened) {
-    state.base = new URL(".", message.manifest).href;
-    batchDocs = message.firstDocs > 0 ? message.firstDocs : batchDocs;
-    state.opened = fetchJson(message.manifest).then(function (manifest) {
-      state.manifest = manifest;
-      return Promise.all(nextBatch(manifest.shards).map(load)); // ready before the first key
-    });
-    state.opened.catch(fail);
+  if (message.type === "open" && !state.manifest) {
+    state.manifest = message.manifest;
+    opened().catch(fail);
   } else if (message.type === "query") {
     state.latest = message.id;
-    state.opened.then(function () {
-      return message.id === state.latest ? run(message) : null;
+    opened().then(function (index) {
+      return message.id === state.latest ? answer(index, message) : null;
     }).catch(fail);
   }
 };

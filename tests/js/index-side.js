@@ -1,14 +1,17 @@
-// The JavaScript side of the full-text parity tests: real lunr-languages (the
-// files the built site ships), the site's search-dutch.js and search-fulltext.js,
-// reading an index folder through an asynchronous fetchJson, as the worker does.
+// The JavaScript side of the search parity tests: real lunr-languages (the
+// files the built site ships), the site's search-dutch.js, search-index.js,
+// search-query.js and search-snippets.js, reading an index folder through an
+// asynchronous fetchJson, as the worker does.
 //
-//   node fulltext-side.js NODE_MODULES < request.json > answer.json
+//   node index-side.js NODE_MODULES < request.json > answer.json
 //
 // request: {"folder": FOLDER, "search": [{"query", "filters", "order"}, ...],
-//           "sort": [term, ...]}
+//           "sort": [term, ...], "snippets": [{lead, body, query}, ...],
+//           "highlight": [{text, query}, ...]}
 // answer:  {"search": [{hits: [[number, score, matched, in_title], ...], partial,
 //           suggestion, corrected, sections, cities, fetched}, ...],
-//           "sort": the terms in the order the chunks are searched in}
+//           "sort": the terms in the order the chunks are searched in,
+//           "snippets" and "highlight": [[piece, marked], ...] each}
 // Each query opens the index afresh, so "fetched" is every file it read, in order
 // (manifest.json first).
 "use strict";
@@ -22,7 +25,9 @@ require(path.join(modules, "lunr-languages", "min", "lunr.stemmer.support.min.js
 require(path.join(modules, "lunr-languages", "min", "lunr.nl.min.js"))(lunr);
 const scripts = path.join(__dirname, "..", "..", "themes", "wire", "static", "js");
 const WireDutch = require(path.join(scripts, "search-dutch.js"))(lunr);
-const WireFulltext = require(path.join(scripts, "search-fulltext.js"))(lunr, WireDutch);
+const WireIndex = require(path.join(scripts, "search-index.js"))();
+const WireQuery = require(path.join(scripts, "search-query.js"))(WireDutch, WireIndex);
+const WireSnippets = require(path.join(scripts, "search-snippets.js"))(WireDutch);
 
 async function answer(folder, asked) {
   const fetched = [];
@@ -30,8 +35,8 @@ async function answer(folder, asked) {
     fetched.push(name);
     return JSON.parse(await fs.promises.readFile(path.join(folder, name), "utf-8"));
   };
-  const index = await WireFulltext.open(fetchJson);
-  const results = await WireFulltext.search(index, asked.query, asked.filters, asked.order);
+  const index = await WireIndex.open(fetchJson);
+  const results = await WireQuery.search(index, asked.query, asked.filters, asked.order);
   return {
     hits: results.hits.map((hit) => [hit.number, hit.score, hit.matched, hit.inTitle]),
     partial: results.partial,
@@ -53,7 +58,13 @@ async function main() {
     }
   }
   if (request.sort) {
-    made.sort = request.sort.slice().sort(WireFulltext.compareTerms);
+    made.sort = request.sort.slice().sort(WireIndex.compareTerms);
+  }
+  if (request.snippets) {
+    made.snippets = request.snippets.map((asked) => WireSnippets.snippet(asked.lead, asked.body, asked.query));
+  }
+  if (request.highlight) {
+    made.highlight = request.highlight.map((asked) => WireSnippets.highlight(asked.text, asked.query));
   }
   process.stdout.write(JSON.stringify(made));
 }
