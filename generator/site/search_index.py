@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator.addresses import day_key
+from generator.content.markdown import markdown_to_paragraphs
 from generator.errors import SiteError
 from generator.parallel import can_fork, fork_process, workers
-from generator.content.markdown import markdown_to_paragraphs
 from generator.search.index_files import MANIFEST, build_index, dump
 from generator.search.store import SearchDocument
 from generator.search.weights import FullDocument
