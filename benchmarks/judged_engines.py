@@ -7,9 +7,10 @@ Promises:
   only their ``<main>`` (headline, date line, lead and body; not the menus),
   as Dutch;
 - ``ours`` answers each query with ``generator.search.query.search`` over the
-  built shards (exactly the browser's hits), ``pagefind`` with Pagefind's own
-  JavaScript API in headless Chromium; both give each need's first ten hits
-  as story ids.
+  index the build wrote (``search/``: split by term, over headline, place,
+  section, lead and body; exactly the browser's hits), ``pagefind`` with
+  Pagefind's own JavaScript API in headless Chromium; both give each need's
+  first ten hits as story ids.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from playwright.sync_api import sync_playwright
 from benchmarks.judged_set import JudgedStory, Need, story_of_url, write_content
 from benchmarks.pile import ROOT
 from generator.search.query import search
-from generator.search.shards import load_all_shards
+from generator.search.reader import SearchIndex
 from tests.local_site import build_site, launch_chromium, serve
 
 TOP = 10
@@ -60,9 +61,12 @@ def build(work: Path, stories: list[JudgedStory]) -> Path:
 
 
 def ours(output: Path, needs: list[Need]) -> dict[str, list[str]]:
-    shards = load_all_shards(output / "search")
+    index = SearchIndex(output / "search")
     return {
-        need.id: [story_of_url(hit.record.url) for hit in search(shards, need.query).hits[:TOP]]
+        need.id: [
+            story_of_url(index.record(hit.number).url)
+            for hit in search(index, need.query).hits[:TOP]
+        ]
         for need in needs
     }
 

@@ -245,7 +245,7 @@ def measure_site_builds() -> list[str]:
 
 
 NOTES = [
-    "ours also writes what the others lack: search shards (Lunr), sitemaps, calendar, year and",
+    "ours also writes what the others lack: a full-text search index, sitemaps, calendar, year and",
     "month pages, SVG maps and charts; stock Pelican also its archives and author pages.",
     "wall and CPU: each tool as a command (Python start-up included for ours, stock Pelican",
     "and the floor); CPU is user + system of the process and its reaped children.",

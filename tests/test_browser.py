@@ -16,7 +16,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.search.query import Filters, search
-from generator.search.shards import load_all_shards
+from generator.search.reader import SearchIndex
+from generator.search.snippets import snippet
 from generator.search.store import FIELDS
 from tests.local_site import serve
 
@@ -31,22 +32,34 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 HOSTILE_TITLE = '<img src=x onerror="window.pwned=1">Tafelberg'
 HOSTILE_LEAD = "<script>window.pwned=2</script> & <b>vet</b> &amp; Tafelberg"
+HOSTILE_BODY = 'Tafelberg <svg onload="window.pwned=3"> javascript <a href="javascript:x">x</a>.'
 
 
 @pytest.fixture(scope="module")
 def hostile_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample site with markup in the stored title and lead of one result."""
+    """The sample site with markup in the stored title, lead and body of one result."""
     copy = tmp_path_factory.mktemp("hostile") / "site"
     shutil.copytree(built_site, copy)
-    for shard in (copy / "search").glob("20*.json"):
-        data = json.loads(shard.read_text("utf-8"))
-        for doc in data["store"].values():
-            if "Tafelberg" in doc[FIELDS.index("title")]:
-                doc[FIELDS.index("title")] = HOSTILE_TITLE
-                doc[FIELDS.index("lead")] = HOSTILE_LEAD
-        shard.write_text(json.dumps(data), "utf-8")
+    for records in (copy / "search" / "docs").glob("*.json"):
+        rows = json.loads(records.read_text("utf-8"))
+        bodies_file = _bodies_beside(copy / "search", records.stem)
+        bodies = json.loads(bodies_file.read_text("utf-8"))
+        for position, row in enumerate(rows):
+            if "Tafelberg" in row[FIELDS.index("title")]:
+                row[FIELDS.index("title")] = HOSTILE_TITLE
+                row[FIELDS.index("lead")] = HOSTILE_LEAD
+                bodies[position] = HOSTILE_BODY
+        records.write_text(json.dumps(rows), "utf-8")
+        bodies_file.write_text(json.dumps(bodies), "utf-8")
     with serve(copy) as url:
         yield url
+
+
+def _bodies_beside(folder: Path, records: str) -> Path:
+    """The bodies file of the same stories as a records file (the manifest pairs them)."""
+    docs = json.loads((folder / "manifest.json").read_text("utf-8"))["docs"]
+    position = docs["files"].index(records)
+    return folder / "bodies" / f"{docs['bodies'][position : position + len(records)]}.json"
 
 
 def results(page: Page) -> list[str]:
@@ -54,13 +67,14 @@ def results(page: Page) -> list[str]:
 
 
 def type_query(page: Page, text: str) -> None:
-    """Type as a reader does, and wait until the list shows the whole answer to it."""
+    """Type as a reader does, and wait until the list shows the whole answer to
+    it, with its snippets."""
     field = page.locator("input[type=search]#search-input")
     field.fill("")
     field.press_sequentially(text, delay=10)
     page.wait_for_function(
         "text => { const list = document.getElementById('search-results');"
-        " return list.dataset.answered === text && list.dataset.complete === 'true'; }",
+        " return list.dataset.answered === text && list.dataset.snippets === 'true'; }",
         arg=text,
     )
 
@@ -69,10 +83,8 @@ def expected_titles(
     site: Path, query: str, filters: Filters | None = None, order: str = "relevance"
 ) -> list[str]:
     """What the Python side answers: the browser must show the same, in the same order."""
-    return [
-        hit.record.title
-        for hit in search(load_all_shards(site / "search"), query, filters, order).hits
-    ]
+    index = SearchIndex(site / "search")
+    return [index.record(hit.number).title for hit in search(index, query, filters, order).hits]
 
 
 def test_typing_a_query_shows_the_matching_stories(
@@ -109,12 +121,16 @@ def test_awkward_queries_never_break_the_page(page: Page, site_url: str) -> None
 
 def test_results_are_inserted_as_text_never_as_markup(page: Page, hostile_site_url: str) -> None:
     page.goto(f"{hostile_site_url}/zoeken/?q=Tafelberg")
-    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0")
+    page.wait_for_function("() => document.getElementById('search-results').dataset.snippets")
     assert HOSTILE_TITLE in results(page)
     assert HOSTILE_LEAD in page.locator("#search-results .lead").all_text_contents()
-    assert (
-        page.locator("#search-results img, #search-results script, #search-results b").count() == 0
+    page.locator("#search-input").fill("Tafelberg javascript")  # the body's sentence now
+    page.locator("#search-input").press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('#search-results .lead').textContent.includes('svg')"
     )
+    markup = "#search-results :is(img, script, b, svg, a[href^=javascript])"
+    assert page.locator(markup).count() == 0
     assert page.evaluate("() => window.pwned") is None
 
 
@@ -173,7 +189,7 @@ def test_filters_order_and_prefix_give_what_python_gives(
         arg=by_date[0],
     )
     assert results(page) == by_date
-    counts = search(load_all_shards(built_site / "search"), "rotterd").sections
+    counts = search(SearchIndex(built_site / "search"), "rotterd").sections
     labels = page.locator("#filter-section option").all_text_contents()
     assert f"Economie ({counts['Economie']})" in labels  # the hits per section, for this query
     page.select_option("#filter-section", "Economie")
@@ -185,38 +201,38 @@ def test_filters_order_and_prefix_give_what_python_gives(
     assert "rubriek=Economie" in page.url and "volgorde=date" in page.url
 
 
-@pytest.fixture(scope="module")
-def small_batches_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample built so that the search page loads one month at a time."""
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    output = tmp_path_factory.mktemp("batches") / "site"
-    command = [sys.executable, "-m", "pelican", str(ROOT / "content"), "-o", str(output), "-q"]
-    command += ["-s", str(ROOT / "pelicanconf.py"), "-e", "WIRE_SEARCH_FIRST_DOCS=1"]
-    subprocess.run(command, check=True, cwd=ROOT)
-    with serve(output) as url:
-        yield url
-
-
-def test_older_months_load_by_themselves_until_all_are_searched(
-    page: Page, small_batches_url: str, built_site: Path
+def test_a_word_only_in_a_body_is_found_and_its_sentence_shown_marked(
+    page: Page, site_url: str, built_site: Path
 ) -> None:
-    """One month a batch: the first answer comes from the newest month, and the
-    results grow as the older ones arrive, until the whole archive is searched."""
-    manifest = json.loads((built_site / "search" / "manifest.json").read_text("utf-8"))
-    page.goto(f"{small_batches_url}/zoeken/")
-    type_query(page, "Rotterdam")
-    page.wait_for_function(
-        "() => document.getElementById('search-results').dataset.complete === 'true'"
+    """The body is searched: the result shows the sentence holding the word,
+    the word marked, where the lead stood."""
+    index = SearchIndex(built_site / "search")
+    number, word = _a_word_only_in_a_body(index)
+    page.goto(f"{site_url}/zoeken/")
+    type_query(page, word)
+    shown = page.locator("#search-results li").first
+    assert shown.locator(".story-title a").text_content() == index.record(number).title
+    marked = shown.locator(".lead mark").all_text_contents()
+    assert marked and all(word in text.lower() for text in marked)
+    lead = index.record(number).lead
+    sentence = "".join(piece for piece, _ in snippet(lead, index.body(number), word))
+    assert shown.locator(".lead").text_content() == sentence
+    assert word not in lead.lower()
+
+
+def _a_word_only_in_a_body(index: SearchIndex) -> tuple[int, str]:
+    """A story and a word of its body that no headline or lead of the archive holds."""
+    shown = " ".join(
+        f"{index.record(n).title} {index.record(n).lead} {index.record(n).city}".lower()
+        for n in range(index.total)
     )
-    expected = expected_titles(built_site, "Rotterdam")
-    assert results(page) == expected
-    status = page.locator("#search-status").text_content() or ""
-    assert f"alle {manifest['total']} berichten doorzocht" in status
-    assert status.startswith(f"{len(expected)} berichten gevonden")
+    for number in range(index.total):
+        for word in index.body(number).lower().split():
+            if word.isalpha() and len(word) > 7 and word not in shown:
+                hits = search(index, word).hits
+                if [hit.number for hit in hits] == [number]:
+                    return number, word
+    raise AssertionError("expected a word only one story's body holds")
 
 
 def test_the_content_security_policy_is_in_force(browser: Browser, site_url: str) -> None:
@@ -260,7 +276,8 @@ SHOWN_RESULTS = """() => Array.from(document.querySelectorAll('#search-results l
 def test_each_field_of_a_result_is_shown_by_its_name_in_any_field_order(
     page: Page, reordered_site_url: str, built_site: Path
 ) -> None:
-    hits = search(load_all_shards(built_site / "search"), "haven").hits
+    index = SearchIndex(built_site / "search")
+    numbers = [hit.number for hit in search(index, "haven").hits]
     expected = [
         [
             f"/{d.url}",
@@ -268,11 +285,11 @@ def test_each_field_of_a_result_is_shown_by_its_name_in_any_field_order(
             d.date_text,
             d.date,
             " · ".join(part for part in (d.date_text, d.city, d.section) if part),
-            d.lead,
+            "".join(piece for piece, _ in snippet(d.lead, index.body(n), "haven")),
         ]
-        for d in (hit.record for hit in hits)
+        for n, d in ((n, index.record(n)) for n in numbers)
     ]
-    assert expected and any(d.city for d in (hit.record for hit in hits))
+    assert expected and any(index.record(n).city for n in numbers)
     page.goto(f"{reordered_site_url}/zoeken/")
     type_query(page, "haven")
     page.wait_for_function(
@@ -284,8 +301,8 @@ def test_each_field_of_a_result_is_shown_by_its_name_in_any_field_order(
 def test_the_benchmarks_query_timer_speaks_the_workers_protocol(page: Page, site_url: str) -> None:
     """``make bench`` times queries through the worker's messages: a change to
     them must not leave the benchmark waiting for ever."""
-    from benchmarks.search import OUR_TIMER
+    from benchmarks.search import OUR_TIMER, SHOWN
 
     page.goto(f"{site_url}/zoeken/")
-    times = page.evaluate(OUR_TIMER, [["haven", "rotterdam"], 1000])
+    times = page.evaluate(OUR_TIMER, [["haven", "rotterdam"], SHOWN])
     assert len(times) == 2 and all(time >= 0 for time in times)

@@ -209,7 +209,8 @@ def test_binary_and_huge_files_are_refused_by_name(tmp_path: Path) -> None:
 
 def test_the_converter_never_imports_pelican() -> None:
     code = (
-        "import sys, generator.cli, generator.importer, generator.search.query;"
+        "import sys, generator.cli, generator.importer, generator.search.query,"
+        " generator.search.reader, generator.search.snippets;"
         "sys.exit('pelican' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False).returncode == 0

@@ -3,7 +3,7 @@
 Content files written by the converter's own code, built by a real Pelican
 with the build's time set (``WIRE_BUILD_TIME``, never the clock): before the
 embargo the story has no page and is in no listing, feed, sitemap or search
-shard, and the build names it (exit status 0); the same content built again
+file (record, body or term), and the build names it (exit status 0); the same content built again
 into the same output at the embargo's moment publishes it everywhere, and
 that incremental build is byte for byte a build from scratch. A story whose
 embargo has passed is published at once. The import summary names every
@@ -31,7 +31,8 @@ from generator.errors import SiteError
 from generator.import_summary import Embargoed, Summary, describe_embargoes
 from generator.importer import integrate
 from generator.model import DatePrecision, WireItem
-from generator.search.shards import load_all_shards
+from generator.search.query import search
+from generator.search.reader import SearchIndex
 from generator.site.build import SiteSettings
 from generator.site.embargo import ARTICLE_LISTS, HeldBack, hold_back
 from generator.site.stories import SiteStory
@@ -60,7 +61,7 @@ def _item(slug: str, moment: str, embargo: str | None = None) -> WireItem:
         city="Utrecht",
         slug=slug,
         embargo=None if embargo is None else datetime.fromisoformat(embargo),
-        paragraphs=[f"Aanhef {words}.", "Meer volgt."],
+        paragraphs=[f"Aanhef {words}.", f"Binnenwerk{slug.replace('-', '')} volgt."],
     )
 
 
@@ -136,8 +137,15 @@ def _sitemap(site: BuiltSite) -> set[str]:
 
 
 def _searchable(site: BuiltSite) -> set[str]:
-    shards = load_all_shards(site.output / "search")
-    return {doc.url.strip("/") for shard in shards for doc in shard.store.values()}
+    index = SearchIndex(site.output / "search")
+    return {index.record(number).url.strip("/") for number in range(index.total)}
+
+
+def _found_by_body(site: BuiltSite, slug: str) -> set[str]:
+    """The stories search finds by the word only the body of ``slug`` holds."""
+    index = SearchIndex(site.output / "search")
+    hits = search(index, f"binnenwerk{slug.replace('-', '')}", correct=False).hits
+    return {index.record(hit.number).url.strip("/") for hit in hits}
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -160,14 +168,28 @@ def test_before_the_embargo_no_listing_feed_sitemap_or_search_has_it(builds: Bui
     assert SECRET not in _feed(site, "feeds/plaats/utrecht.atom.xml")
     assert SECRET not in _sitemap(site) and PLAIN in _sitemap(site)
     assert SECRET not in _searchable(site) and PLAIN in _searchable(site)
+    assert _found_by_body(site, "geheim-rapport") == set()
+    assert _found_by_body(site, "gewoon-bericht") == {PLAIN}
     for page in ("", "2025/03", "rubriek/binnenland", "plaats/utrecht", PLAIN):
         assert SECRET not in _links(site, page), page
 
 
 def test_before_the_embargo_not_a_word_of_it_is_in_output(builds: Builds) -> None:
-    """Its title, lead and slug are nowhere: no count, map, shard or link."""
-    for name, data in _files(builds.before.output).items():
+    """Its title, lead, body and slug are nowhere: no count, map, search file or link."""
+    files = _files(builds.before.output)
+    for name, data in files.items():
         assert b"geheim" not in data.lower(), name
+    search_files = {name for name in files if name.startswith("search/")}
+    assert {name.split("/")[1] for name in search_files} >= {"terms", "docs", "bodies"}
+    bodies = b"".join(files[name] for name in search_files if name.startswith("search/bodies/"))
+    assert b"binnenwerkgewoonbericht" in bodies.lower()  # the others' bodies are there
+
+
+def test_after_the_embargo_its_body_is_searchable(builds: Builds) -> None:
+    assert _found_by_body(builds.after, "geheim-rapport") == {SECRET}
+    files = _files(builds.after.output / "search")
+    bodies = b"".join(data for name, data in files.items() if name.startswith("bodies/"))
+    assert b"binnenwerkgeheimrapport" in bodies.lower()
 
 
 def test_the_build_names_the_story_held_back_and_succeeds(builds: Builds) -> None:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from lxml import html
 
-from generator.search.shards import load_all_shards
+from generator.search.reader import SearchIndex
 from tests.conftest import FIXTURES, ROOT, run_cli
 
 pytestmark = pytest.mark.site
@@ -100,9 +100,16 @@ def test_feeds_and_search_files_carry_the_text(
     assert sorted(entry.title for entry in feed.entries) == sorted(
         story["title"] for story in stories
     )
-    shards = load_all_shards(output / "search")
-    titles = [record.title for shard in shards for record in shard.store.values()]
-    assert sorted(titles) == sorted(story["title"] for story in stories)
+    index = SearchIndex(output / "search")
+    records = [index.record(number) for number in range(index.total)]
+    assert sorted(r.title for r in records) == sorted(story["title"] for story in stories)
+    assert sorted(r.section for r in records) == sorted(story["category"] for story in stories)
+    assert sorted(r.city for r in records) == sorted(story.get("city", "") for story in stories)
+    # The body the snippets are cut from: the wire's markup, as text.
+    title, _, paragraph = (FIXTURES / "hostile" / "aanval.txt").read_text("utf-8").splitlines()[:3]
+    assert "<iframe" in paragraph
+    bodies = {r.title: index.body(number) for number, r in enumerate(records)}
+    assert bodies[title] == paragraph
 
 
 def test_no_name_can_write_outside_its_folder_or_clobber_another(

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from generator.search.query import Filters, search
-from generator.search.shards import load_all_shards
+from generator.search.reader import SearchIndex
 from tests.conftest import run_cli
 from tests.local_site import BuiltSite, build_site, launch_chromium, serve
 
@@ -91,11 +91,12 @@ def test_the_import_files_each_story_under_its_local_day(site: BuiltSite, item: 
 
 @pytest.mark.parametrize("item", ITEMS, ids=[item.word for item in ITEMS])
 def test_the_search_date_filter_takes_the_local_day(site: BuiltSite, item: Item) -> None:
-    shards = load_all_shards(site.output / "search")
-    on_day = search(shards, item.word, Filters(date_from=item.day, date_to=item.day))
+    index = SearchIndex(site.output / "search")
+    on_day = search(index, item.word, Filters(date_from=item.day, date_to=item.day))
     other = "2025-03-14" if item.day == "2025-03-15" else "2025-03-15"
-    off_day = search(shards, item.word, Filters(date_from=other, date_to=other))
-    assert [hit.record.title for hit in on_day.hits] == [item.headline]
+    off_day = search(index, item.word, Filters(date_from=other, date_to=other))
+    assert [index.record(hit.number).title for hit in on_day.hits] == [item.headline]
+    assert [index.record(hit.number).day for hit in on_day.hits] == [item.day]
     assert off_day.hits == []
 
 

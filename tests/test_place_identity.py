@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright
 from generator.content.files import relative_path, render
 from generator.model import DatePrecision, Place, WireItem
 from generator.search.query import Filters, search
-from generator.search.shards import load_all_shards, read_manifest
+from generator.search.reader import SearchIndex
 from tests.local_site import BuiltSite, build_site, launch_chromium, serve
 
 pytestmark = pytest.mark.site
@@ -112,22 +112,25 @@ def test_an_alias_address_sends_the_reader_to_the_place(
 
 
 def test_search_finds_a_place_by_either_name(site: BuiltSite) -> None:
-    shards = load_all_shards(site.output / "search")
+    index = SearchIndex(site.output / "search")
     for query, expected in (("den bosch", {"een", "twee"}), ("roma", {"drie", "vier"})):
-        titles = {hit.record.title.split()[1] for hit in search(shards, query).hits}
-        assert titles == expected, query
+        hits = search(index, query).hits
+        assert {index.record(hit.number).title.split()[1] for hit in hits} == expected, query
 
 
 def test_the_city_filter_takes_either_name(site: BuiltSite) -> None:
-    shards = load_all_shards(site.output / "search")
+    index = SearchIndex(site.output / "search")
     for city in ("Den Bosch", "'s-Hertogenbosch"):
-        hits = search(shards, "optocht", Filters(city=city)).hits
-        assert {hit.record.city for hit in hits} == {"'s-Hertogenbosch"}, city
-        assert len(hits) == 2
-    manifest = read_manifest(site.output / "search")
+        results = search(index, "optocht", Filters(city=city))
+        assert {index.record(hit.number).city for hit in results.hits} == {"'s-Hertogenbosch"}
+        assert len(results.hits) == 2, city
+        # The counts are over every hit before the place filter, a place once.
+        assert results.cities == {"'s-Hertogenbosch": 2, "Rome": 2, "Nergensdorp": 1}, city
+    manifest = index.manifest
     assert manifest["city_aliases"]["Den Bosch"] == "'s-Hertogenbosch"
-    counted = {name for shard in manifest["shards"] for name in shard["cities"]}
-    assert counted == {"'s-Hertogenbosch", "Rome", "Nergensdorp"}  # one menu entry a place
+    assert manifest["city_aliases"]["Roma"] == "Rome"
+    # One menu entry a place, with all its stories.
+    assert manifest["cities"] == {"'s-Hertogenbosch": 2, "Rome": 2, "Nergensdorp": 1}
 
 
 @pytest.fixture(scope="module")

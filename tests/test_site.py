@@ -8,9 +8,10 @@ import json
 import re
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -20,19 +21,20 @@ import yaml
 from lxml import html
 
 from generator.search.query import search
-from generator.search.shards import load_all_shards
+from generator.search.reader import SearchIndex
 from generator.text.slugs import slugify
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 
 pytestmark = pytest.mark.site
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
+def item_paths() -> list[Path]:
+    return sorted((ROOT / "content").rglob("*.md"))
+
+
 def items() -> list[dict[str, str]]:
-    return [
-        yaml.safe_load(p.read_text("utf-8").split("---\n")[1])
-        for p in sorted((ROOT / "content").rglob("*.md"))
-    ]
+    return [yaml.safe_load(p.read_text("utf-8").split("---\n")[1]) for p in item_paths()]
 
 
 def local_day(item: dict[str, str]) -> str:
@@ -161,30 +163,109 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
             )
 
 
-def test_the_search_files_are_monthly_shards_with_a_manifest(built_site: Path) -> None:
+HASH = 10  # hex digits of a search file's content hash in its name
+
+
+def named_search_files(manifest: dict[str, Any]) -> list[str]:
+    """Every file the search manifest names (besides itself), by the layout
+    written down in docs/search.md: hashes only, ``HASH`` digits each."""
+
+    def hashes(joined: str) -> list[str]:
+        assert len(joined) % HASH == 0, joined
+        return [joined[start : start + HASH] for start in range(0, len(joined), HASH)]
+
+    return [
+        *(f"terms/{digest}.json" for digest in hashes(manifest["terms"]["files"])),
+        *(f"docs/{digest}.json" for digest in hashes(manifest["docs"]["files"])),
+        *(f"bodies/{digest}.json" for digest in hashes(manifest["docs"]["bodies"])),
+        f"facets/{manifest['facets']}.json",
+        f"words/{manifest['words']}.json",
+    ]
+
+
+def search_files(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def body(item_path: Path) -> str:
+    """A content file's text after its front matter."""
+    return item_path.read_text("utf-8").split("\n---\n", 1)[1]
+
+
+def test_the_search_files_are_an_index_split_by_term_with_a_manifest(built_site: Path) -> None:
     folder = built_site / "search"
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    months = sorted(
-        {datetime.fromisoformat(i["date"]).astimezone(AMSTERDAM).strftime("%Y-%m") for i in items()}
-    )
-    assert [entry["id"] for entry in manifest["shards"]] == list(reversed(months))  # newest first
-    assert manifest["total"] == sum(e["count"] for e in manifest["shards"]) == len(items())
-    for entry in manifest["shards"]:
-        text = (folder / entry["file"]).read_text("utf-8")
-        assert (
-            entry["file"] == f"{entry['id']}.{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
-        )
-        assert json.loads(text)["index"]["pipeline"] == [
-            "trimmer-nl",
-            "fold-nl",
-            "stemmer-nl",
-            "plural-nl",
-        ]
-    hits = search(load_all_shards(folder), "IJmuiden").hits
-    found = [(hit.record.title, hit.record.lead, hit.record.city) for hit in hits]
-    assert found and all("IJmuiden" in " ".join(fields) for fields in found)
+    index = SearchIndex(folder)
+    assert manifest["format"] == 4 and index.total == manifest["total"] == len(items())
+    named = named_search_files(manifest)
+    assert search_files(folder) == {"manifest.json", *named}  # every file named, nothing else
+    for name in named:
+        text = (folder / name).read_text("utf-8")
+        assert name.split("/")[1] == f"{hashlib.sha256(text.encode()).hexdigest()[:HASH]}.json"
+    size = manifest["docs"]["size"]
+    for kind in ("docs", "bodies"):
+        rows = [json.loads((folder / n).read_text("utf-8")) for n in named if n.startswith(kind)]
+        assert [len(part) for part in rows[:-1]] == [size] * (len(rows) - 1), kind
+        assert sum(map(len, rows)) == len(items()), kind
+    records = [index.record(number) for number in range(index.total)]
+    assert sorted(r.url for r in records) == sorted(f"{local_day(i)}/{i['slug']}/" for i in items())
+    moments = [datetime.fromisoformat(r.date) for r in records]
+    assert moments == sorted(moments, reverse=True)  # numbered newest first
+    # Each local day, newest first, with the number of its first story.
+    local_days = [local_day(i).replace("/", "-") for i in items()]
+    assert [day for day, _ in manifest["days"]] == sorted(set(local_days), reverse=True)
+    firsts = [first for _, first in manifest["days"]]
+    assert firsts[0] == 0 and firsts == sorted(set(firsts)) and firsts[-1] < index.total
+    ends = [*firsts[1:], index.total]
+    for (day, first), end in zip(manifest["days"], ends, strict=True):
+        assert {records[number].day for number in range(first, end)} == {day}
+    assert Counter(r.day for r in records) == Counter(local_days)
+    assert manifest["sections"] == Counter(i["category"] for i in items())
+    assert manifest["cities"] == Counter(i["city"] for i in items() if "city" in i)
+    hits = search(index, "IJmuiden").hits
+    found = [index.record(hit.number) for hit in hits]
+    assert {r.url for r in found} == {
+        f"{local_day(i)}/{i['slug']}/"
+        for i, path in zip(items(), item_paths(), strict=True)
+        if "IJmuiden" in f"{i['title']} {i['summary']} {i.get('city', '')} {body(path)}"
+    }
+    assert found and all("IJmuiden" in f"{r.title} {r.lead} {r.city}" for r in found)
     for name in ("lunr.min.js", "lunr.stemmer.support.min.js", "lunr.nl.min.js"):
         assert (built_site / "vendor" / name).stat().st_size > 1000
+
+
+BODY_WORD = "scheepskist"  # in one story of the sample, only in its body
+
+
+def test_a_word_only_in_a_body_is_found_and_shown_in_its_snippet(built_site: Path) -> None:
+    holding = [
+        (item, path)
+        for item, path in zip(items(), item_paths(), strict=True)
+        if BODY_WORD in body(path).lower()
+    ]
+    assert len(holding) == 1
+    item, path = holding[0]
+    assert not any(BODY_WORD in f"{i['title']} {i['summary']}".lower() for i in items())
+    index = SearchIndex(built_site / "search")
+    results = search(index, BODY_WORD)
+    assert [index.record(hit.number).url for hit in results.hits] == [
+        f"{local_day(item)}/{item['slug']}/"
+    ]
+    assert not results.partial and not results.corrected
+    assert BODY_WORD in index.body(results.hits[0].number)  # the body the snippet is cut from
+    sentences = [s for line in body(path).splitlines() for s in re.split(r"(?<=[.!?]) +", line)]
+    [sentence] = [s for s in sentences if BODY_WORD in s]
+    shown = run_cli("search", BODY_WORD.capitalize(), "--site", str(built_site))
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[1] == f"  {item['title']}" and lines[3] == f"  {local_day(item)}/{item['slug']}/"
+    assert sentence in lines[2]  # the body's sentence
+    assert item["summary"] not in lines[2]  # not the lead
+    answer = run_cli("search", BODY_WORD, "--site", str(built_site), "--json")
+    assert answer.returncode == 0, answer.stderr
+    [hit] = json.loads(answer.stdout)["hits"]
+    assert hit["url"] == f"{local_day(item)}/{item['slug']}/"
+    assert hit["snippet"] == lines[2].strip()
 
 
 def test_a_story_keeps_its_url_when_its_date_moves(tmp_path: Path) -> None:

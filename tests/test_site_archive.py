@@ -18,6 +18,7 @@ import feedparser
 import pytest
 from lxml import etree, html
 
+from generator.search.reader import SearchIndex
 from tests.conftest import ROOT
 from tests.local_site import serve
 from tests.test_site import items, local_day, page
@@ -181,7 +182,20 @@ def test_every_link_resolves_under_a_sub_path(tmp_path: Path) -> None:
         assert len(seen) > len(items()) * 2  # stories, listings, feeds, scripts, styles
 
 
-def test_a_rebuild_takes_over_unchanged_search_shards(tmp_path: Path) -> None:
+def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``folder``: (inode, mtime): a file written again changes both."""
+    return {
+        path.relative_to(folder).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def _hashes(joined: str) -> list[str]:
+    return [joined[start : start + 10] for start in range(0, len(joined), 10)]
+
+
+def test_a_rebuild_keeps_the_search_files_whose_content_did_not_change(tmp_path: Path) -> None:
     import shutil
 
     content, again, fresh = tmp_path / "content", tmp_path / "again", tmp_path / "fresh"
@@ -191,24 +205,55 @@ def test_a_rebuild_takes_over_unchanged_search_shards(tmp_path: Path) -> None:
         command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-q"]
         subprocess.run([*command, "-s", str(ROOT / "pelicanconf.py")], check=True, cwd=ROOT)
 
+    folder = again / "search"
     build(again)
-    shards = {p.name: p.stat().st_mtime_ns for p in (again / "search").glob("20*.json")}
-    extra = next((content / "2025" / "04").rglob("*.md"))
-    moved = (
-        extra.read_text("utf-8")
-        .replace("id: wa-", "id: wa-f", 1)
-        .replace("title: ", "title: Nog een keer ", 1)
-    )
-    (extra.parent / "nog-een-keer.md").write_text(moved, "utf-8")
+    first = json.loads((folder / "manifest.json").read_text("utf-8"))
+    stamps = _stamps(folder)
+    build(again)
+    assert _stamps(folder) == stamps  # the same stories: not a file written again
+    # A story a minute newer than one of 20 March: stories are numbered newest
+    # first, so the stories after it move up one number, and the record and body
+    # files from its own on change; those before it stay as they were.
+    story = content / "2025/03/20/zeldzaam-schetsboek-van-amsterdamse-grachtentekenaar.md"
+    text = story.read_text("utf-8")
+    for old, new in (
+        ("id: wa-", "id: wa-f"),
+        ("title: ", "title: Nog een keer "),
+        ("slug: zeldzaam-schetsboek-van-amsterdamse-grachtentekenaar", "slug: nog-een-keer"),
+        ("date: '2025-03-20T11:15:00+01:00'", "date: '2025-03-20T11:16:00+01:00'"),
+    ):
+        assert old in text
+        text = text.replace(old, new, 1)
+    (story.parent / "nog-een-keer.md").write_text(text, "utf-8")
+    stale = [folder / "2025-03.0123456789.json", folder / "docs" / "0123456789.json"]
+    for path in stale:  # a month shard of an older build, a file no manifest names
+        path.write_text("[]", "utf-8")
     build(again)
     build(fresh)
-    after = {p.name: p.stat().st_mtime_ns for p in (again / "search").glob("20*.json")}
-    kept = {name for name in shards if after.get(name) == shards[name]}
-    assert any(name.startswith("2025-03") for name in kept)  # March did not change: its file stayed
-    assert not any(name.startswith("2025-04") for name in kept)  # April did
-    names = sorted(p.name for p in (fresh / "search").iterdir())
-    assert (
-        sorted(p.name for p in (again / "search").iterdir()) == names
-    )  # the stale April file is gone
-    _, mismatch, errors = filecmp.cmpfiles(fresh / "search", again / "search", names, shallow=False)
+    index = SearchIndex(folder)
+    [added] = [n for n in range(index.total) if index.record(n).url.endswith("/nog-een-keer/")]
+    size = index.manifest["docs"]["size"]
+    assert index.total == first["total"] + 1 and added >= size  # files before it: unchanged
+    after = _stamps(folder)
+    for kind, folder_name in (("files", "docs"), ("bodies", "bodies")):
+        old_files = _hashes(first["docs"][kind])
+        new_files = _hashes(index.manifest["docs"][kind])
+        for position, digest in enumerate(new_files):
+            name = f"{folder_name}/{digest}.json"
+            if position < added // size:  # its stories kept their numbers: the file stayed
+                assert digest == old_files[position] and after[name] == stamps[name], name
+            else:  # its stories moved (or it gained one): a new file
+                assert digest not in old_files and name not in stamps, name
+        assert not any(f"{folder_name}/{d}.json" in after for d in old_files[added // size :])
+    for kind in ("facets", "words"):  # one file each for every story: a new one
+        assert index.manifest[kind] != first[kind]
+        assert f"{kind}/{first[kind]}.json" not in after
+    # Whatever file a rebuild names as it was named before kept its content: untouched.
+    common = (after.keys() & stamps.keys()) - {"manifest.json"}
+    assert common and all(after[name] == stamps[name] for name in common)
+    assert after["manifest.json"] != stamps["manifest.json"]
+    assert all(not path.exists() for path in stale)
+    assert after.keys() == _stamps(fresh / "search").keys()  # the stale files are gone
+    names = sorted(after)
+    _, mismatch, errors = filecmp.cmpfiles(fresh / "search", folder, names, shallow=False)
     assert (mismatch, errors) == ([], [])

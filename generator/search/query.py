@@ -181,8 +181,9 @@ def _order(
 
     def whole_in_title(hit: Hit) -> bool:
         # Only a headline holding every word can hold the whole query: read only those.
-        title = index.record(hit.number).title
-        return hit.in_title >= words and holds_phrase(text_words(title), typed)
+        if hit.in_title < words:
+            return False
+        return holds_phrase(text_words(index.record(hit.number).title), typed)
 
     return lambda hit: (
         -hit.matched,

@@ -33,6 +33,7 @@ from generator.search.words import SEPARATOR
 
 FIELDS = ("title", "city", "section", "lead", "body")
 BOOSTS = {"title": 10, "city": 5, "section": 2, "lead": 1, "body": 1}
+BOOST_OF = tuple(BOOSTS[name] for name in FIELDS)
 K1, B = 1.2, 0.75  # Lunr's
 SCALE = 100
 STOP_MARK = "~"  # a headline's stop word, as a term of its own: "~de"
@@ -84,23 +85,23 @@ class _Counted(NamedTuple):
     lengths: tuple[int, ...]  # each field's number of terms
 
 
-def _count(document: FullDocument, shown: Counter[str], body_words: Counter[str]) -> _Counted:
+def _count(document: FullDocument, shown: list[str], body_words: list[str]) -> _Counted:
     terms: list[str] = []
     fields = bytearray()
     counts = array("i")
     lengths = []
     for position, text in enumerate(document.field_texts()):
-        found: Counter[str] = Counter()
+        found: list[str] = []
         words = body_words if position == BODY else None if position == SECTION else shown
         for part in SEPARATOR.split(text.lower()):
             made = token(part)
-            found.update(made.terms)
+            found += made.terms
             if position == TITLE and made.stop_term:
-                found[made.stop_term] += 1
+                found.append(made.stop_term)
             if made.word and words is not None:
-                words[made.word] += 1
-        lengths.append(sum(found.values()))
-        for term, count in found.items():
+                words.append(made.word)
+        lengths.append(len(found))
+        for term, count in Counter(found).items():
             terms.append(term)
             fields.append(position)
             counts.append(count)
@@ -113,7 +114,13 @@ def weigh(documents: Iterable[FullDocument]) -> Weighed:
     and the body's that occur more than once."""
     shown: Counter[str] = Counter()
     body_words: Counter[str] = Counter()
-    counted = [_count(document, shown, body_words) for document in documents]
+    counted = []
+    for document in documents:
+        seen: list[str] = []
+        heard: list[str] = []
+        counted.append(_count(document, seen, heard))
+        shown.update(seen)
+        body_words.update(heard)
     holding: Counter[str] = Counter()
     for story in counted:
         holding.update(set(story.terms))
@@ -121,36 +128,36 @@ def weigh(documents: Iterable[FullDocument]) -> Weighed:
         (sum(story.lengths[field] for story in counted) / len(counted) if counted else 0) or 1.0
         for field in range(len(FIELDS))
     ]
-    idf = {term: _idf(count, len(counted)) for term, count in holding.items()}
+    idf = {term: _idf(count, len(counted)) * SCALE for term, count in holding.items()}
     postings: dict[str, tuple[array[int], array[int]]] = {}
     for number, story in enumerate(counted):
         for term, weight in _story_weights(story, average).items():
-            numbers, weights = postings.get(term) or postings.setdefault(
-                term, (array("i"), array("i"))
-            )
-            scaled = max(1, round(abs(weight) * idf[term] * SCALE))
-            numbers.append(number)
-            weights.append(-scaled if weight < 0 else scaled)
+            found = postings.get(term)
+            if found is None:
+                found = postings[term] = (array("i"), array("i"))
+            scaled = max(1, round(abs(weight) * idf[term]))
+            found[0].append(number)
+            found[1].append(-scaled if weight < 0 else scaled)
     words = shown + Counter({word: count for word, count in body_words.items() if count > 1})
     return Weighed(postings, words)
 
 
 def _story_weights(story: _Counted, average: list[float]) -> dict[str, float]:
-    """term -> its BM25 weight in the story, negative when the headline holds it."""
+    """term -> its BM25 weight in the story, negative when the headline holds it
+    (Lunr's: ``boost * (k1 + 1) * tf / (k1 * (1 - b + b * length / average) + tf)``)."""
+    norms = [
+        K1 * (1 - B + B * length / mean) for length, mean in zip(story.lengths, average, strict=True)
+    ]
     weights: dict[str, float] = {}
     in_title: set[str] = set()
     for term, field, count in zip(story.terms, story.fields, story.counts, strict=True):
-        boost = BOOSTS[FIELDS[field]]
-        weights[term] = weights.get(term, 0.0) + boost * _bm25(
-            count, story.lengths[field], average[field]
-        )
+        weight = BOOST_OF[field] * (K1 + 1) * count / (norms[field] + count)
+        weights[term] = weights.get(term, 0.0) + weight
         if field == TITLE:
             in_title.add(term)
-    return {term: -weight if term in in_title else weight for term, weight in weights.items()}
-
-
-def _bm25(frequency: int, length: int, average: float) -> float:
-    return (K1 + 1) * frequency / (K1 * (1 - B + B * length / average) + frequency)
+    for term in in_title:
+        weights[term] = -weights[term]
+    return weights
 
 
 def _idf(holding: int, total: int) -> float:
