@@ -196,8 +196,9 @@ def search_command(
     results = search(index, query, filters, order)
     numbers = [hit.number for hit in results.hits[:limit]]
     shown = [index.record(number) for number in numbers]
+    asked = results.suggestion if results.corrected and results.suggestion else query
     snippets = [
-        "".join(piece for piece, _ in snippet(d.lead, index.body(n), query))
+        "".join(piece for piece, _ in snippet(d.lead, index.body(n), asked))
         for d, n in zip(shown, numbers, strict=True)
     ]
     if as_json:

@@ -35,7 +35,7 @@ from typing import TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
-PARALLEL_FROM = 200  # items (files, pages, shards' stories) for workers to pay off
+PARALLEL_FROM = 200  # items (files, pages) for workers to pay off
 
 # What the function of each map shares with its workers: set before they fork,
 # so they inherit it instead of unpickling it; removed when the map ends. Keyed

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.search.query import Filters, search
+from generator.search.query import counts as count_hits
 from generator.search.reader import SearchIndex
 from generator.search.snippets import snippet
 from generator.search.store import FIELDS
@@ -189,7 +190,8 @@ def test_filters_order_and_prefix_give_what_python_gives(
         arg=by_date[0],
     )
     assert results(page) == by_date
-    counts = search(SearchIndex(built_site / "search"), "rotterd").sections
+    index = SearchIndex(built_site / "search")
+    counts = count_hits(index, search(index, "rotterd")).sections
     labels = page.locator("#filter-section option").all_text_contents()
     assert f"Economie ({counts['Economie']})" in labels  # the hits per section, for this query
     page.select_option("#filter-section", "Economie")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.search.index_files import build_index
-from generator.search.query import EXACT_BOOST, Filters, search
+from generator.search.query import EXACT_BOOST, Filters, counts, search
 from generator.search.reader import SearchIndex
 from generator.search.store import SearchDocument
 from generator.search.weights import FullDocument
@@ -126,6 +126,14 @@ def test_every_word_is_required_else_the_stories_with_some(index: SearchIndex) -
     assert answer.partial and len(answer.hits) == 3
 
 
+def test_the_order_reads_only_the_headlines_holding_every_word(index: SearchIndex) -> None:
+    assert [hit.number for hit in search(index, "keeper sluis").hits] == [1]  # no headline word
+    assert [name for name in index.fetched if name.startswith("docs/")] == []
+    hits = search(index, "keeper been").hits  # "een"'s headline holds both: is it the query?
+    assert [hit.number for hit in hits] == [2]
+    assert len([name for name in index.fetched if name.startswith("docs/")]) == 1
+
+
 def test_the_order_by_date_is_newest_first(index: SearchIndex) -> None:
     assert slugs(index, "keeper", order="date") == ["drie", "twee", "een"]
 
@@ -164,9 +172,19 @@ def test_a_query_of_stop_words_only_finds_the_headlines_holding_it(index: Search
 
 def test_counts_are_over_the_hits_before_the_filters(index: SearchIndex) -> None:
     answer = search(index, "keeper", Filters(section="Sport"))
-    assert dict(answer.sections) == {"Sport": 2, "Economie": 1}
-    assert dict(answer.cities) == {"Rotterdam": 2, "Utrecht": 1}
+    counted = counts(index, answer)
+    assert dict(counted.sections) == {"Sport": 2, "Economie": 1}
+    assert dict(counted.cities) == {"Rotterdam": 2, "Utrecht": 1}
     assert len(answer.hits) == 2
+
+
+def test_without_section_or_place_filter_a_search_reads_no_facets(index: SearchIndex) -> None:
+    assert len(search(index, "keeper", Filters(date_from="2025-03-15")).hits) == 2
+    assert [name for name in index.fetched if name.startswith("facets/")] == []
+    assert dict(counts(index, search(index, "qqqzzz")).sections) == {}  # nothing to count
+    assert [name for name in index.fetched if name.startswith("facets/")] == []
+    assert counts(index, search(index, "sluis")).sections == {"Economie": 1}
+    assert len([name for name in index.fetched if name.startswith("facets/")]) == 1
 
 
 def test_the_body_is_kept_for_the_snippet(index: SearchIndex) -> None:
@@ -178,4 +196,5 @@ def test_an_empty_archive_answers_nothing(tmp_path: Path) -> None:
     assert empty.total == 0
     assert search(empty, "keeper").hits == []
     assert search(empty, "alles of niets").hits == []
+    assert counts(empty, search(empty, "keeper")).sections == {}
     assert not [name for name in empty.fetched if name.startswith("facets")]

@@ -17,7 +17,7 @@ from generator.search.morphology import base_forms, query_forms
 from generator.search.suggest import correction, distance
 from generator.search.words import holds_phrase, parse_query, text_words
 from tests.conftest import FIXTURES
-from tests.test_search_parity import node_side
+from tests.search_files import pipeline_side
 
 
 def _vectors() -> list[tuple[str, list[str], list[str]]]:
@@ -42,7 +42,7 @@ def test_word_forms_in_python(word: str, base: list[str], query: list[str]) -> N
 
 @pytest.mark.site
 def test_word_forms_in_the_browser_are_pythons(built_site: Path) -> None:
-    answer = node_side(built_site, {"forms": [word for word, _, _ in VECTORS]})
+    answer = pipeline_side(built_site, {"forms": [word for word, _, _ in VECTORS]})
     assert answer["forms"] == [[base, query] for _, base, query in VECTORS]
 
 
@@ -88,5 +88,7 @@ def test_a_correction_is_the_closest_most_frequent_word() -> None:
 def test_corrections_in_the_browser_are_pythons(built_site: Path) -> None:
     words = {"grapperhaus": 3, "grappenhuis": 1, "rotterdam": 9, "rotterdamse": 2, "amsterdam": 3}
     asked = ["grappenhaus", "rotterdm", "kat", "amsterdamm", "rotterdamsee"]
-    answer = node_side(built_site, {"corrections": [{"word": w, "words": words} for w in asked]})
+    answer = pipeline_side(
+        built_site, {"corrections": [{"word": w, "words": words} for w in asked]}
+    )
     assert answer["corrections"] == [correction(word, Counter(words)) for word in asked]

@@ -1,6 +1,7 @@
 // Times queries in our search worker (evaluated in the search page by benchmarks/search.py):
 // each from asking to its "results" message (the whole answer, with the shown hits' records);
-// its "snippets" message is then awaited, untimed, so the next query starts with nothing in flight.
+// its details (snippets, counts) are then asked for and awaited, untimed, as the page does,
+// so the next query starts with nothing in flight.
 async ([queries, shown]) => {
   const form = document.getElementById("search-form");
   const worker = new Worker(new URL(form.dataset.worker, location.href).href);
@@ -28,7 +29,9 @@ async ([queries, shown]) => {
     worker.postMessage({ type: "query", id, query, filters: {}, order: "relevance", shown });
     await results;
     const took = performance.now();
-    await next(id, "snippets");
+    const details = next(id, "details");
+    worker.postMessage({ type: "details", id });
+    await details;
     return took;
   };
   worker.postMessage({ type: "open", manifest });

@@ -17,8 +17,9 @@ Promises:
   is the suggestion's (``corrected``);
 - a query of stop words only (``alles of niets``) finds the headlines
   holding it in that order (through their marked stop words, ``~de``);
-- the period is a range of story numbers; section and place counts are over
-  the hits before the section and place filters; by relevance, more words
+- the period is a range of story numbers; ``counts`` gives the hits per
+  section and place before those two filters (the facets are read only for
+  them and for those filters); by relevance, more words
   first, then a headline holding the whole query as typed, then a headline
   holding every word, then the higher score, then the newer; by date, newest
   first.
@@ -35,7 +36,7 @@ from generator.search.suggest import correction
 from generator.search.weights import STOP_MARK
 from generator.search.words import Word, holds_phrase, parse_query, text_words
 
-__all__ = ["EXACT_BOOST", "Filters", "Hit", "Results", "search"]
+__all__ = ["EXACT_BOOST", "Counts", "Filters", "Hit", "Results", "counts", "search"]
 EXACT_BOOST = 10  # a word's own term (or form's) against a term it only begins
 
 
@@ -50,8 +51,7 @@ class Hit:
 @dataclass
 class Results:
     hits: list[Hit]
-    sections: Counter[str] = field(default_factory=Counter)  # over the hits, before filters
-    cities: Counter[str] = field(default_factory=Counter)
+    unfiltered: list[Hit] = field(default_factory=list)  # before the section and place filters
     partial: bool = False  # no story holds every word: these hold some
     suggestion: str | None = None  # "Bedoelde u ...?": the query with a word corrected
     corrected: bool = False  # nothing was found: these are the suggestion's hits
@@ -130,20 +130,34 @@ def _found(
 def _finish(
     index: SearchIndex, results: Results, filters: Filters, key: Callable[[Hit], object]
 ) -> Results:
-    """Counts over the hits, then the section and place filters, then the order."""
-    if not results.hits:
-        return results  # nothing to count or filter: the facets are not read
-    facets = index.facets()
-    width = len(facets["cities"]) + 1
-    for hit in results.hits:
-        code = facets["doc"][hit.number]
-        results.sections[facets["sections"][code // width]] += 1
-        if code % width:
-            results.cities[facets["cities"][code % width - 1]] += 1
-    admits = index.admits(filters)
-    kept = [hit for hit in results.hits if admits(hit.number)]
+    """The section and place filters (the facets are read only for them), then the order."""
+    results.unfiltered = results.hits
+    admits = index.admits(filters) if results.hits else None
+    kept = [hit for hit in results.hits if admits is None or admits(hit.number)]
     results.hits = sorted(kept, key=key)  # type: ignore[arg-type]  # keys of one shape
     return results
+
+
+@dataclass
+class Counts:
+    sections: Counter[str] = field(default_factory=Counter)
+    cities: Counter[str] = field(default_factory=Counter)
+
+
+def counts(index: SearchIndex, results: Results) -> Counts:
+    """The hits per section and per place, before those two filters (the
+    search page's menus show them; read from the facets)."""
+    made = Counts()
+    if not results.unfiltered:
+        return made
+    facets = index.facets()
+    width = len(facets["cities"]) + 1
+    for hit in results.unfiltered:
+        code = facets["doc"][hit.number]
+        made.sections[facets["sections"][code // width]] += 1
+        if code % width:
+            made.cities[facets["cities"][code % width - 1]] += 1
+    return made
 
 
 def _stop_words_only(

@@ -145,9 +145,8 @@ def weigh(documents: Iterable[FullDocument]) -> Weighed:
 def _story_weights(story: _Counted, average: list[float]) -> dict[str, float]:
     """term -> its BM25 weight in the story, negative when the headline holds it
     (Lunr's: ``boost * (k1 + 1) * tf / (k1 * (1 - b + b * length / average) + tf)``)."""
-    norms = [
-        K1 * (1 - B + B * length / mean) for length, mean in zip(story.lengths, average, strict=True)
-    ]
+    pairs = zip(story.lengths, average, strict=True)
+    norms = [K1 * (1 - B + B * length / mean) for length, mean in pairs]
     weights: dict[str, float] = {}
     in_title: set[str] = set()
     for term, field, count in zip(story.terms, story.fields, story.counts, strict=True):

@@ -26,6 +26,9 @@ from generator.search.pipeline import fold, index_term, index_terms, stop_words,
 # The characters lunr's tokenizer splits on, spelt out so both languages agree.
 SEPARATOR = re.compile("[ \t\n\r\f\v\u00a0-]+")
 QUOTED = re.compile('"([^"]*)"')
+# A query ending in one of these has its last word typed out: no prefix
+# (spelt out: Python's and JavaScript's "white space" differ).
+DONE_TYPING = ' \t\n\r\f\v\u00a0"'
 MIN_PREFIX = 3  # a word shorter than this is a prefix only while being typed
 
 
@@ -60,7 +63,7 @@ def query_terms(query: str) -> list[str]:
 
 def parse_query(query: str) -> Query:
     texts = query_terms(query.replace('"', " "))
-    typing = not query[-1:].isspace() and not query.rstrip().endswith('"')
+    typing = not query or query[-1] not in DONE_TYPING
     words = tuple(
         _word(text, typing and position == len(texts) - 1) for position, text in enumerate(texts)
     )

@@ -6,7 +6,7 @@ anything is written or grouped).
 Promise: a story whose ``embargo`` lies after the build's time
 (``WIRE_BUILD_TIME``, default now) leaves every list of Pelican's articles
 generator (published, hidden, draft, and their translations), so no page,
-listing, feed, sitemap, search shard, neighbour link, count or map of this
+listing, feed, sitemap, search file, neighbour link, count or map of this
 build holds it, and the page an earlier build wrote of it is removed as
 stale (``build_state``). Nothing about the decision is cached: every build
 decides again from the story's front matter, so the first build after the

@@ -7,13 +7,16 @@
 //
 // request: {"folder": FOLDER, "search": [{"query", "filters", "order"}, ...],
 //           "sort": [term, ...], "snippets": [{lead, body, query}, ...],
-//           "highlight": [{text, query}, ...]}
+//           "highlight": [{text, query}, ...], "parse": [query, ...], "records": true}
 // answer:  {"search": [{hits: [[number, score, matched, in_title], ...], partial,
-//           suggestion, corrected, sections, cities, fetched}, ...],
+//           suggestion, corrected, sections, cities, fetched, counting}, ...],
 //           "sort": the terms in the order the chunks are searched in,
-//           "snippets" and "highlight": [[piece, marked], ...] each}
-// Each query opens the index afresh, so "fetched" is every file it read, in order
-// (manifest.json first).
+//           "snippets" and "highlight": [[piece, marked], ...] each,
+//           "parse": [{words: [[text, terms, prefix], ...], phrases}, ...],
+//           "records": every story's record as search-index.js reads it, by number}
+// Each query opens the index afresh, so "fetched" is every file its search read,
+// in order (manifest.json first), and "counting" those counts() read after it
+// for "sections" and "cities".
 "use strict";
 
 const fs = require("fs");
@@ -37,14 +40,17 @@ async function answer(folder, asked) {
   };
   const index = await WireIndex.open(fetchJson);
   const results = await WireQuery.search(index, asked.query, asked.filters, asked.order);
+  const searched = fetched.splice(0);
+  const counted = await WireQuery.counts(index, results);
   return {
     hits: results.hits.map((hit) => [hit.number, hit.score, hit.matched, hit.inTitle]),
     partial: results.partial,
     suggestion: results.suggestion,
     corrected: results.corrected,
-    sections: results.sections,
-    cities: results.cities,
-    fetched,
+    sections: counted.sections,
+    cities: counted.cities,
+    fetched: searched,
+    counting: fetched,
   };
 }
 
@@ -57,11 +63,26 @@ async function main() {
       made.search.push(await answer(request.folder, asked));
     }
   }
+  if (request.records) {
+    const folder = request.folder;
+    const index = await WireIndex.open(async (name) =>
+      JSON.parse(await fs.promises.readFile(path.join(folder, name), "utf-8")));
+    made.records = await index.records(Array.from({ length: index.total }, (_, number) => number));
+  }
   if (request.sort) {
     made.sort = request.sort.slice().sort(WireIndex.compareTerms);
   }
   if (request.snippets) {
     made.snippets = request.snippets.map((asked) => WireSnippets.snippet(asked.lead, asked.body, asked.query));
+  }
+  if (request.parse) {
+    made.parse = request.parse.map((query) => {
+      const parsed = WireDutch.parseQuery(query);
+      return {
+        words: parsed.words.map((word) => [word.text, word.terms, word.prefix]),
+        phrases: parsed.phrases,
+      };
+    });
   }
   if (request.highlight) {
     made.highlight = request.highlight.map((asked) => WireSnippets.highlight(asked.text, asked.query));

@@ -1,13 +1,16 @@
-// The JavaScript side of the parity tests: real lunr.js and lunr-languages, as
-// the built site ships them, and the site's own search-core.js.
+// The JavaScript side of the pipeline parity tests: real lunr.js and
+// lunr-languages and the site's own search-dutch.js, as the built site ships
+// them (its vendor/ and theme/js/), compared with Python one function at a time.
+// Searching the index is tests/js/index-side.js's.
 //
 //   node lunr-side.js SITE_DIR < request.json > answer.json
 //
-// request: {"search": [{"query", "filters", "order"}, ...],
-//           "trim": [...], "stem": [...], "stopped": [...], "fold": [...], "plural": [...],
-//           "highlight": [{"lead", "query"}, ...], "records": true,
-//           "forms": [word, ...], "corrections": [{"word", "words": {word: count}}, ...]}
-// answer "records": every shard's store as search-core.js reads it: {id, store: ref -> record}
+// request: {"trim": [word, ...], "stem": [...], "stopped": [...], "fold": [...],
+//           "plural": [...], "terms": [...], "forms": [word, ...],
+//           "corrections": [{"word", "words": {word: count}}, ...]}
+// answer:  the same keys: each word's trimmed, stemmed, folded, plural-merged
+//          form, its index terms, [base forms, query forms] and correction;
+//          "stopped": the words lunr-languages' stop word filter drops.
 "use strict";
 
 const fs = require("fs");
@@ -19,41 +22,10 @@ const lunr = require(vendor("lunr.min.js"));
 require(vendor("lunr.stemmer.support.min.js"))(lunr);
 require(vendor("lunr.nl.min.js"))(lunr);
 const WireDutch = require(path.join(site, "theme", "js", "search-dutch.js"))(lunr);
-const WireSearch = require(path.join(site, "theme", "js", "search-core.js"))(lunr, WireDutch);
-
-function loadShards() {
-  const folder = path.join(site, "search");
-  const manifest = JSON.parse(fs.readFileSync(path.join(folder, "manifest.json"), "utf-8"));
-  return manifest.shards.map((entry) => {
-    const data = JSON.parse(fs.readFileSync(path.join(folder, entry.file), "utf-8"));
-    return WireSearch.loadShard(entry, data, manifest.fields);
-  });
-}
 
 const request = JSON.parse(fs.readFileSync(0, "utf-8"));
 const answer = {};
-const shards = request.search || request.highlight || request.records ? loadShards() : [];
 
-if (request.search) {
-  answer.search = request.search.map((asked) => {
-    const results = WireSearch.search(shards, asked.query, asked.filters, asked.order);
-    return {
-      terms: WireSearch.queryTerms(asked.query),
-      hits: results.hits.map((hit) => [hit.shard, hit.ref, hit.score]),
-      partial: results.partial,
-      suggestion: results.suggestion,
-      corrected: results.corrected,
-      sections: results.sections,
-      cities: results.cities,
-    };
-  });
-}
-if (request.records) {
-  answer.records = shards.map((shard) => ({ id: shard.id, store: shard.store }));
-}
-if (request.highlight) {
-  answer.highlight = request.highlight.map((asked) => WireSearch.highlight(asked.lead, asked.query));
-}
 if (request.trim) {
   answer.trim = request.trim.map((word) => lunr.nl.trimmer(word));
 }
@@ -64,10 +36,13 @@ if (request.stopped) {
   answer.stopped = request.stopped.filter((word) => lunr.nl.stopWordFilter(word) === undefined);
 }
 if (request.fold) {
-  answer.fold = request.fold.map((word) => WireSearch.fold(word));
+  answer.fold = request.fold.map((word) => WireDutch.fold(word));
 }
 if (request.plural) {
-  answer.plural = request.plural.map((word) => WireSearch.mergePlural(word));
+  answer.plural = request.plural.map((word) => WireDutch.mergePlural(word));
+}
+if (request.terms) {
+  answer.terms = request.terms.map((word) => WireDutch.indexTerms(word));
 }
 if (request.forms) {
   answer.forms = request.forms.map((word) => [WireDutch.baseForms(word), WireDutch.queryForms(word)]);

@@ -21,6 +21,7 @@
 
   var SEPARATOR = /[ \t\n\r\f\v\u00a0-]+/;
   var QUOTED = /"([^"]*)"/g;
+  var DONE_TYPING = /[ \t\n\r\f\v\u00a0"]$/; // words.DONE_TYPING: the last word is typed out
   var MARKS = /[\u0300-\u036f]/g;
   var DOUBLED = /([bcdfghjklmnpqrstvwxz])\1$/;
   var DOUBLED_VOWEL = /([aeiou])\1$/;
@@ -210,7 +211,7 @@
   function parseQuery(query) {
     query = String(query);
     var texts = queryTerms(query.replace(/"/g, " "));
-    var typing = !/\s$/.test(query) && !/"$/.test(query.replace(/\s+$/, ""));
+    var typing = !DONE_TYPING.test(query);
     var words = texts.map(function (text, position) {
       return makeWord(text, typing && position === texts.length - 1);
     }).filter(function (word) {

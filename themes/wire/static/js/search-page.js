@@ -216,12 +216,13 @@
 
   function receive(event) {
     var message = event.data;
-    if (message.type === "snippets" && message.id === asked) {
+    if (message.type === "details" && message.id === asked) {
       Array.prototype.forEach.call(list.querySelectorAll("p.lead"), function (paragraph, position) {
         if (message.snippets[position]) {
           showPieces(paragraph, message.snippets[position]);
         }
       });
+      showCounts(input.value.trim() ? { section: message.sections, city: message.cities } : null);
       list.dataset.snippets = "true";
     } else if (message.type === "results" && message.id === asked) {
       list.textContent = "";
@@ -231,16 +232,28 @@
       message.hits.forEach(function (hit) {
         list.appendChild(resultItem(hit));
       });
-      showCounts(input.value.trim() ? { section: message.sections, city: message.cities } : null);
       status.textContent = input.value.trim() ? statusText(message) : "";
       more.hidden = message.hits.length >= message.total;
       clear.hidden = !(message.total === 0 && activeFilters().length);
       suggestion.hidden = !(message.suggestion && !message.corrected && input.value.trim());
       suggested.textContent = message.suggestion || "";
+      askDetails(message.id);
     } else if (message.type === "error") {
       status.textContent = "Zoeken lukt nu niet: de zoekindex kon niet worden geladen.";
       console.warn(message.message);
     }
+  }
+
+  // Snippets and counts once the results are painted: the first result
+  // never waits for the bodies, and a search typed on past asks for none.
+  function askDetails(id) {
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        if (id === asked) {
+          open().postMessage({ type: "details", id: id });
+        }
+      }, 0);
+    });
   }
 
   // The menus are filled once, from the manifest, before the first search.

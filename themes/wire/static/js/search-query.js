@@ -10,8 +10,8 @@
  * - only the files query.py reads for the same query are fetched: the term
  *   files the words need, the record files where Python reads records
  *   (phrases; a headline holding every word, for the order by relevance;
- *   headlines of a query of stop words only), the facets when there are
- *   hits, the words only when a word matches nothing; the files a step needs
+ *   headlines of a query of stop words only), the facets for a section or
+ *   place filter and for counts(), the words only when a word matches nothing; the files a step needs
  *   are fetched together;
  * - a word's score is the sum of its exact terms' weights times EXACT_BOOST
  *   and its prefix's terms' weights times 1: integers, so a score is
@@ -21,8 +21,9 @@
  *   story of the period holds gets a correction ("Bedoelde u ...?") from the
  *   archive's words, and when nothing is found the corrected query's answer
  *   (corrected); a query of stop words only finds the headlines holding it
- *   in order (their marked terms, "~de"); section and place counts are over
- *   the hits before the section and place filters; the order by relevance is
+ *   in order (their marked terms, "~de"); counts() gives the hits per section
+ *   and place before those two filters (the facets are read only for them
+ *   and for those filters); the order by relevance is
  *   more words, a headline holding the whole query, a headline holding every
  *   word, a higher score, a lower (newer) number; by date, a lower number.
  */
@@ -104,12 +105,33 @@
   function emptyResults(hits) {
     return {
       hits: hits || [],
-      sections: Object.create(null),
-      cities: Object.create(null),
+      unfiltered: [], // the hits before the section and place filters, for counts()
       partial: false,
       suggestion: null,
       corrected: false,
     };
+  }
+
+  // query.counts: the hits per section and per place, before those two
+  // filters (read from the facets, which only this and those filters need).
+  function counts(index, results) {
+    var made = { sections: Object.create(null), cities: Object.create(null) };
+    if (!results.unfiltered.length) {
+      return Promise.resolve(made);
+    }
+    return index.facets().then(function (facets) {
+      var width = facets.cities.length + 1;
+      results.unfiltered.forEach(function (hit) {
+        var code = facets.doc[hit.number];
+        var section = facets.sections[Math.floor(code / width)];
+        made.sections[section] = (made.sections[section] || 0) + 1;
+        if (code % width) {
+          var city = facets.cities[(code % width) - 1];
+          made.cities[city] = (made.cities[city] || 0) + 1;
+        }
+      });
+      return made;
+    });
   }
 
   // The query with each word no story of the period holds corrected (suggest.py).
@@ -130,23 +152,15 @@
     return a.number - b.number;
   }
 
-  // Counts over the hits, then the section and place filters, then the order.
+  // The section and place filters (the facets read only for them), then the order.
   function finish(index, results, filters, order, wordCount, typed) {
+    results.unfiltered = results.hits;
     if (!results.hits.length) {
-      return Promise.resolve(results); // nothing to count or filter: the facets are not read
+      return Promise.resolve(results);
     }
-    return index.facets().then(function (facets) {
-      var width = facets.cities.length + 1;
-      results.hits.forEach(function (hit) {
-        var code = facets.doc[hit.number];
-        var section = facets.sections[Math.floor(code / width)];
-        results.sections[section] = (results.sections[section] || 0) + 1;
-        if (code % width) {
-          var city = facets.cities[(code % width) - 1];
-          results.cities[city] = (results.cities[city] || 0) + 1;
-        }
-      });
-      var admits = admitter(facets, filters);
+    var filtering = filters.section || filters.city;
+    return (filtering ? index.facets() : Promise.resolve(null)).then(function (facets) {
+      var admits = facets ? admitter(facets, filters) : function () { return true; };
       var kept = results.hits.filter(function (hit) { return admits(hit.number); });
       if (order === "date") {
         results.hits = kept.sort(byNumber);
@@ -189,7 +203,7 @@
   }
 
   // index: open()'s; filters: {section, city, dateFrom, dateTo}; order: "relevance" or "date".
-  // A Promise of {hits: [{number, score, matched, inTitle}], sections, cities,
+  // A Promise of {hits: [{number, score, matched, inTitle}], unfiltered,
   // partial, suggestion, corrected}.
   function search(index, query, filters, order, noCorrection) {
     filters = filters || {};
@@ -237,6 +251,7 @@
 
   return {
     EXACT_BOOST: EXACT_BOOST,
+    counts: counts,
     search: search,
   };
 });

@@ -6,16 +6,19 @@
  * ask for: the index is split by term, so a query fetches only the term
  * files its words need, and then the records of the results shown (each
  * file once, however many queries ask for it). The answer comes in two
- * messages: the results with their leads, as soon as their records are in,
- * then the snippets (the sentence of the lead or body that holds the most
- * words of the query), once the bodies of those results are in.
+ * messages: the results with their leads, as soon as their records are in;
+ * then, when the page asks once it shows them, their details: the snippets
+ * (the sentence of the lead or body that holds the most words of the query)
+ * and the counts per section and place, from the bodies and the facets,
+ * which a query typed on past is never made to wait for.
  *
  * Messages in:  {type: "open", manifest: URL}
  *               {type: "query", id, query, filters, order, shown}
+ *               {type: "details", id}: for the results of query id, now shown
  * Messages out: {type: "results", id, query, total, partial, suggestion, corrected,
- *               sections, cities, period, archive, hits (the first `shown`:
- *               {record, lead})}
- *               {type: "snippets", id, snippets: [pieces, ...] (one per hit, in order)}
+ *               period, archive, hits (the first `shown`: {record, lead})}
+ *               {type: "details", id, sections, cities, snippets: [pieces, ...]
+ *               (one per hit, in order)}
  *               {type: "error", message}
  *               where record is the store's record by name (url, title, city, ...:
  *               the manifest's "fields"), lead and snippet the text cut into
@@ -33,7 +36,7 @@ importScripts(
   "search-snippets.js"
 );
 
-var state = { manifest: null, opened: null, latest: 0 };
+var state = { manifest: null, opened: null, latest: 0, answered: null };
 
 function fetcher(base) {
   return function (name) {
@@ -57,6 +60,7 @@ function answer(index, message) {
       if (message.id !== state.latest) {
         return; // a newer query is on its way: this answer is not shown
       }
+      state.answered = { id: message.id, results: results, numbers: numbers, records: records, words: words };
       var period = index.numbers(filters);
       self.postMessage({
         type: "results",
@@ -66,23 +70,37 @@ function answer(index, message) {
         partial: results.partial,
         suggestion: results.suggestion,
         corrected: results.corrected,
-        sections: results.sections,
-        cities: results.cities,
         period: period[1] - period[0],
         archive: index.total,
         hits: records.map(function (record) {
           return { record: record, lead: WireSnippets.highlight(record.lead, words) };
         }),
       });
-      return index.bodies(numbers).then(function (bodies) {
-        self.postMessage({
-          type: "snippets",
-          id: message.id,
-          snippets: records.map(function (record, position) {
-            return WireSnippets.snippet(record.lead, bodies[position], words);
-          }),
-        });
-      });
+    });
+  });
+}
+
+// Once the page shows the results: their snippets and the counts per section
+// and place (the bodies and the facets are read only now, so the first
+// result never waits for them).
+function details(index, id) {
+  var answered = state.answered;
+  if (!answered || answered.id !== id || id !== state.latest) {
+    return null; // the results asked about are no longer shown
+  }
+  return Promise.all([
+    index.bodies(answered.numbers),
+    WireQuery.counts(index, answered.results),
+  ]).then(function (found) {
+    var bodies = found[0];
+    self.postMessage({
+      type: "details",
+      id: id,
+      sections: found[1].sections,
+      cities: found[1].cities,
+      snippets: answered.records.map(function (record, position) {
+        return WireSnippets.snippet(record.lead, bodies[position], answered.words);
+      }),
     });
   });
 }
@@ -111,6 +129,10 @@ self.onmessage = function (event) {
     state.latest = message.id;
     opened().then(function (index) {
       return message.id === state.latest ? answer(index, message) : null;
+    }).catch(fail);
+  } else if (message.type === "details") {
+    opened().then(function (index) {
+      return details(index, message.id);
     }).catch(fail);
   }
 };
