@@ -61,9 +61,12 @@ def test_a_word_matches_its_terms_and_its_prefix_as_typed() -> None:
     [stemde] = parse_query("stemde ").words
     assert stemde.prefix == "stemde" and stemde.matches("stem")  # its past tense's verb
     [short, last] = parse_query("de pvv wi").words
-    assert short.prefix == "pvv" and last.prefix == "wi"  # typed, so a prefix
-    [done] = parse_query("wi ").words
-    assert done.prefix is None  # two letters, typed out: exact only
+    assert short.prefix == "pvv" and last.prefix is None  # two letters: whole, also being typed
+    assert not last.matches("wilders") and last.matches(last.terms[0])
+    [done] = parse_query("rot ").words
+    assert done.prefix == "rot" and done.matches(
+        "rotterdam"
+    )  # three letters: a prefix, typed out too
 
 
 def test_quoted_words_are_a_phrase() -> None:

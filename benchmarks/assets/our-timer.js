@@ -1,34 +1,36 @@
 // Times queries in our search worker (evaluated in the search page by benchmarks/search.py):
-// each from asking to its "results" message (the whole answer, with the shown hits' records);
-// its details (snippets, counts) are then asked for and awaited, untimed, as the page does,
-// so the next query starts with nothing in flight.
+// each from asking to its first "results" message (the first result's record in); the whole
+// page of results and then its details (snippets, counts) are awaited untimed, as the page
+// asks for them, so the next query starts with nothing in flight.
 async ([queries, shown]) => {
   const form = document.getElementById("search-form");
   const worker = new Worker(new URL(form.dataset.worker, location.href).href);
   const manifest = new URL(form.dataset.manifest, location.href).href;
-  let waiting = null;
+  let waiting = [];
   worker.onmessage = (event) => {
     const message = event.data;
-    if (!waiting) {
-      return;
-    }
-    const done = waiting;
-    if (message.type === "error") {
-      waiting = null;
-      done.reject(new Error(message.message));
-    } else if (message.id === done.id && message.type === done.type) {
-      waiting = null;
-      done.resolve(message);
-    }
+    waiting = waiting.filter((wait) => {
+      if (message.type === "error") {
+        wait.reject(new Error(message.message));
+        return false;
+      }
+      if (message.id === wait.id && message.type === wait.type && wait.accepts(message)) {
+        wait.resolve(message);
+        return false;
+      }
+      return true;
+    });
   };
-  const next = (id, type) => new Promise((resolve, reject) => {
-    waiting = { id, type, resolve, reject };
+  const next = (id, type, accepts = () => true) => new Promise((resolve, reject) => {
+    waiting.push({ id, type, accepts, resolve, reject });
   });
   const ask = async (id, query) => {
-    const results = next(id, "results");
+    const first = next(id, "results");
+    const whole = next(id, "results", (message) => message.whole);
     worker.postMessage({ type: "query", id, query, filters: {}, order: "relevance", shown });
-    await results;
+    await first;
     const took = performance.now();
+    await whole;
     const details = next(id, "details");
     worker.postMessage({ type: "details", id });
     await details;

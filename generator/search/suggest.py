@@ -2,7 +2,8 @@
 
 Stage: query (``search-dutch.js`` takes the same steps in the browser).
 
-Promise: ``correction`` gives, for a word no story matches, the word of the
+Promise: ``correction`` gives, for a word of three letters or more that no
+story matches, the word of the
 archive's vocabulary (the words of the headlines, leads and places searched)
 closest to it: at most one edit away for a word of up to five letters, two
 for a longer one (Levenshtein: a letter added, dropped or changed), the most
@@ -16,7 +17,10 @@ from collections import Counter
 from collections.abc import Iterable
 
 from generator.search.pipeline import stop_words
-from generator.search.words import text_words
+from generator.search.words import MIN_PREFIX, text_words
+
+# A word this short is an edit or two away from too many: none is offered.
+MIN_CORRECTED = MIN_PREFIX
 
 
 def vocabulary(texts: Iterable[str]) -> Counter[str]:
@@ -50,6 +54,8 @@ def distance(first: str, second: str, limit: int) -> int:
 
 def correction(word: str, words: Counter[str]) -> str | None:
     """The closest word of ``words`` to ``word`` (see the module), or ``None``."""
+    if len(word) < MIN_CORRECTED:
+        return None
     limit = allowed_edits(word)
     best: tuple[int, int, str] | None = None
     for candidate, count in words.items():

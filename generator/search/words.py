@@ -8,9 +8,9 @@ Promises:
 - a word matches a term of the index when the term is the word's own
   (``pipeline.index_term``), one of its forms' (``morphology.query_forms``:
   ``stemde`` also matches ``stem``), or, for a word of three letters or more
-  and for the last word while it is being typed, a term that starts with the
-  word as typed (folded, never stemmed: ``veren`` matches ``verenigd``, not
-  ``verbiedt``; ``ziekenhu`` matches ``ziekenhuis``);
+  (also while it is being typed), a term that starts with the word as typed
+  (folded, never stemmed: ``veren`` matches ``verenigd``, not ``verbiedt``;
+  ``ziekenhu`` matches ``ziekenhuis``);
 - a quoted part (``"tweede kamer"``) is a phrase: its words are asked for,
   and a story must hold them in that order in its headline or lead.
 """
@@ -26,10 +26,9 @@ from generator.search.pipeline import fold, index_term, index_terms, stop_words,
 # The characters lunr's tokenizer splits on, spelt out so both languages agree.
 SEPARATOR = re.compile("[ \t\n\r\f\v\u00a0-]+")
 QUOTED = re.compile('"([^"]*)"')
-# A query ending in one of these has its last word typed out: no prefix
-# (spelt out: Python's and JavaScript's "white space" differ).
-DONE_TYPING = ' \t\n\r\f\v\u00a0"'
-MIN_PREFIX = 3  # a word shorter than this is a prefix only while being typed
+# A word shorter than this is matched whole, also while it is being typed: a
+# prefix of one or two letters would read a good part of the index.
+MIN_PREFIX = 3
 
 
 @dataclass(frozen=True)
@@ -63,17 +62,14 @@ def query_terms(query: str) -> list[str]:
 
 def parse_query(query: str) -> Query:
     texts = query_terms(query.replace('"', " "))
-    typing = not query or query[-1] not in DONE_TYPING
-    words = tuple(
-        _word(text, typing and position == len(texts) - 1) for position, text in enumerate(texts)
-    )
+    words = tuple(_word(text) for text in texts)
     phrases = tuple(
         phrase for quoted in QUOTED.findall(query) if len(phrase := text_words(quoted)) > 1
     )
     return Query(tuple(word for word in words if word.terms or word.prefix), phrases)
 
 
-def _word(text: str, last_typed: bool) -> Word:
+def _word(text: str) -> Word:
     folded = fold(text)
     terms: list[str] = []
     own = index_term(text)
@@ -82,7 +78,7 @@ def _word(text: str, last_typed: bool) -> Word:
     for form in query_forms(folded):
         if (term := term_of(form)) not in terms:
             terms.append(term)
-    prefix = folded if last_typed or len(folded) >= MIN_PREFIX else None
+    prefix = folded if len(folded) >= MIN_PREFIX else None
     return Word(text, tuple(terms), prefix)
 
 

@@ -21,7 +21,6 @@
 
   var SEPARATOR = /[ \t\n\r\f\v\u00a0-]+/;
   var QUOTED = /"([^"]*)"/g;
-  var DONE_TYPING = /[ \t\n\r\f\v\u00a0"]$/; // words.DONE_TYPING: the last word is typed out
   var MARKS = /[\u0300-\u036f]/g;
   var DOUBLED = /([bcdfghjklmnpqrstvwxz])\1$/;
   var DOUBLED_VOWEL = /([aeiou])\1$/;
@@ -137,7 +136,24 @@
     return trimmed && !isStopWord(trimmed) ? termOf(fold(trimmed)) : null;
   }
 
+  // pipeline.index_terms, cached as there (a text repeats its words); a copy
+  // is returned, so a caller may change it.
+  var termsOf = new Map();
+  var TERMS_CACHED = 100000;
+
   function indexTerms(word) {
+    var cached = termsOf.get(word);
+    if (cached === undefined) {
+      cached = wordTerms(word);
+      if (termsOf.size >= TERMS_CACHED) {
+        termsOf.clear();
+      }
+      termsOf.set(word, cached);
+    }
+    return cached.slice();
+  }
+
+  function wordTerms(word) {
     var main = indexTerm(word);
     if (main === null) {
       return [];
@@ -163,7 +179,12 @@
     return terms;
   }
 
-  function makeWord(text, lastTyped) {
+  // Python's len(): code points, not UTF-16 units.
+  function length(text) {
+    return Array.from(text).length;
+  }
+
+  function makeWord(text) {
     var folded = fold(text);
     var terms = [];
     var own = indexTerm(text);
@@ -176,7 +197,7 @@
         terms.push(term);
       }
     });
-    var prefix = lastTyped || folded.length >= MIN_PREFIX ? folded : null;
+    var prefix = length(folded) >= MIN_PREFIX ? folded : null;
     return {
       text: text,
       terms: terms,
@@ -211,10 +232,7 @@
   function parseQuery(query) {
     query = String(query);
     var texts = queryTerms(query.replace(/"/g, " "));
-    var typing = !DONE_TYPING.test(query);
-    var words = texts.map(function (text, position) {
-      return makeWord(text, typing && position === texts.length - 1);
-    }).filter(function (word) {
+    var words = texts.map(makeWord).filter(function (word) {
       return word.terms.length || word.prefix;
     });
     var phrases = [];
@@ -255,6 +273,7 @@
     return counts;
   }
 
+  // Over code points, as Python's (first and second: arrays of them).
   function distance(first, second, limit) {
     if (Math.abs(first.length - second.length) > limit) {
       return limit + 1;
@@ -266,7 +285,7 @@
     for (var row = 1; row <= first.length; row++) {
       var current = [row];
       for (var column = 1; column <= second.length; column++) {
-        var changed = previous[column - 1] + (first.charAt(row - 1) !== second.charAt(column - 1) ? 1 : 0);
+        var changed = previous[column - 1] + (first[row - 1] !== second[column - 1] ? 1 : 0);
         current.push(Math.min(previous[column] + 1, current[column - 1] + 1, changed));
       }
       if (Math.min.apply(null, current) > limit) {
@@ -278,13 +297,17 @@
   }
 
   function correction(word, counts) {
-    var limit = word.length <= 5 ? 1 : 2;
+    var letters = Array.from(word);
+    if (letters.length < MIN_PREFIX) {
+      return null; // suggest.MIN_CORRECTED: any word is an edit or two away from one so short
+    }
+    var limit = letters.length <= 5 ? 1 : 2;
     var best = null;
     Object.keys(counts).forEach(function (candidate) {
       if (candidate === word) {
         return;
       }
-      var found = distance(word, candidate, limit);
+      var found = distance(letters, Array.from(candidate), limit);
       var key = [found, -counts[candidate], candidate];
       if (found <= limit && (best === null || key[0] < best[0] ||
           (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && key[2] < best[2]))))) {

@@ -215,6 +215,11 @@
     return this.loadAll(numbers.map(function (number) { return self.recordFile(number); }));
   };
 
+  // Whether a story's record file has arrived.
+  Index.prototype.hasRecord = function (number) {
+    return has.call(this.loaded, this.recordFile(number));
+  };
+
   // Once its chunk is in: a story's record, by the manifest's field names.
   Index.prototype.recordNow = function (number) {
     return readRow(this.manifest.fields, this.loaded[this.recordFile(number)][number % this.perFile]);

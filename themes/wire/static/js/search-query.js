@@ -249,9 +249,20 @@
     });
   }
 
+  // The term files a query's words need, fetched (nothing is searched): while
+  // the reader types on, the words typed so far are on their way.
+  function preload(index, query) {
+    var names = [];
+    dutch.parseQuery(String(query)).words.forEach(function (word) {
+      names = names.concat(index.wordChunks(word));
+    });
+    return index.loadAll(names);
+  }
+
   return {
     EXACT_BOOST: EXACT_BOOST,
     counts: counts,
+    preload: preload,
     search: search,
   };
 });
