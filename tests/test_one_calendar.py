@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page
 
 from generator.search.query import Filters, search
 from generator.search.reader import SearchIndex
 from tests.conftest import run_cli
-from tests.local_site import BuiltSite, build_site, launch_chromium, serve
+from tests.local_site import BuiltSite, build_site, serve
 
 pytestmark = [pytest.mark.site]
 
@@ -107,17 +107,13 @@ def site_url(site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_the_browser_date_filter_takes_the_local_day(site_url: str) -> None:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page()
-        for item in ITEMS:
-            for day in ("2025-03-14", "2025-03-15"):
-                page.goto(f"{site_url}/zoeken/?q={item.word}&van={day}&tot={day}")
-                page.wait_for_function(
-                    "q => document.getElementById('search-results').dataset.answered === q",
-                    arg=item.word,
-                )
-                shown = page.locator("#search-results .story-title a").all_text_contents()
-                assert shown == ([item.headline] if day == item.day else []), (item, day)
-        browser.close()
+def test_the_browser_date_filter_takes_the_local_day(page: Page, site_url: str) -> None:
+    for item in ITEMS:
+        for day in ("2025-03-14", "2025-03-15"):
+            page.goto(f"{site_url}/zoeken/?q={item.word}&van={day}&tot={day}")
+            page.wait_for_function(
+                "q => document.getElementById('search-results').dataset.answered === q",
+                arg=item.word,
+            )
+            shown = page.locator("#search-results .story-title a").all_text_contents()
+            assert shown == ([item.headline] if day == item.day else []), (item, day)

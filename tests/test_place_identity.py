@@ -16,13 +16,13 @@ from urllib.parse import quote, urljoin
 
 import pytest
 from lxml import html
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page
 
 from generator.content.files import relative_path, render
 from generator.model import DatePrecision, Place, WireItem
 from generator.search.query import Filters, counts, search
 from generator.search.reader import SearchIndex
-from tests.local_site import BuiltSite, build_site, launch_chromium, serve
+from tests.local_site import BuiltSite, build_site, serve
 
 pytestmark = pytest.mark.site
 
@@ -144,19 +144,15 @@ def site_url(site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_a_shared_link_with_the_other_name_filters_by_the_place(site_url: str) -> None:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page()
-        page.goto(f"{site_url}/zoeken/?q=optocht&plaats={quote('Den Bosch')}")
-        page.wait_for_function(
-            "() => document.getElementById('search-results').dataset.answered === 'optocht'"
-        )
-        page.wait_for_function("() => document.getElementById('filter-city').value !== ''")
-        page.wait_for_function(
-            "() => document.querySelectorAll('#search-results .story-title a').length === 2"
-        )
-        assert page.locator("#filter-city").input_value() == "'s-Hertogenbosch"
-        shown = page.locator("#search-results .story-title a").all_text_contents()
-        assert {title.split()[1] for title in shown} == {"een", "twee"}
-        browser.close()
+def test_a_shared_link_with_the_other_name_filters_by_the_place(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/zoeken/?q=optocht&plaats={quote('Den Bosch')}")
+    page.wait_for_function(
+        "() => document.getElementById('search-results').dataset.answered === 'optocht'"
+    )
+    page.wait_for_function("() => document.getElementById('filter-city').value !== ''")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#search-results .story-title a').length === 2"
+    )
+    assert page.locator("#filter-city").input_value() == "'s-Hertogenbosch"
+    shown = page.locator("#search-results .story-title a").all_text_contents()
+    assert {title.split()[1] for title in shown} == {"een", "twee"}

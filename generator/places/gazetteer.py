@@ -152,10 +152,7 @@ def place_name(name: str) -> str | None:
     number = gazetteer.keys.get(key)
     if number is None:
         return None
-    geonames = int(gazetteer.lines[number].split("\t", 1)[0])
-    if geonames in gazetteer.dutch:
-        return gazetteer.dutch[geonames][0]
-    return gazetteer.own_name(number)
+    return name_of_place(int(gazetteer.lines[number].split("\t", 1)[0]))
 
 
 def name_of_place(geonames: int) -> str | None:
