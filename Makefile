@@ -18,12 +18,12 @@ PELICAN := $(BIN)/pelican
 WIRE_ARCHIVE := $(BIN)/wire-archive
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html import build regenerate serve publish github clean test lint format bench browser screenshots fuzz
+.PHONY: help setup html import build regenerate serve publish siteurl github clean test lint format bench browser screenshots fuzz
 
 help:
 	@echo "make html        set up, import $(WIRE)/ into $(CONTENT)/, build the site into $(OUTPUT)/"
 	@echo "make serve       preview $(OUTPUT)/ on http://localhost:$(PORT)/"
-	@echo "make publish     build with $(PUBLISHCONF) (SITEURL from the environment)"
+	@echo "make publish     import and build with $(PUBLISHCONF) (SITEURL from the environment: required)"
 	@echo "make github      publish, then push $(OUTPUT)/ to the gh-pages branch (ghp-import)"
 	@echo "make test        set up and run every test, lint included"
 	@echo "make lint        ruff (lint and format check) and mypy"
@@ -75,8 +75,17 @@ serve: setup
 	-@$(MAKE) --no-print-directory html
 	$(PELICAN) -l $(CONTENT) -o $(OUTPUT) -s $(CONF) -p $(PORT)
 
-publish: import setup
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF)
+# Publishing needs the site's address: without it every link, the sitemap and the
+# feeds would point at the wrong place. Like html, a broken wire file does not stop
+# the site: what converted is built, and the importer's status is the exit status.
+publish: siteurl setup
+	@status=0; $(WIRE_ARCHIVE) import $(WIRE) --content $(CONTENT) || status=$$?; \
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF) && exit $$status
+
+siteurl:
+	@case "$$SITEURL" in http://*|https://*) ;; *) \
+	  echo "Error: make publish needs SITEURL, the site's address (https://user.github.io/archief), found '$$SITEURL'; run: SITEURL=https://... make publish" >&2; \
+	  exit 2;; esac
 
 github: publish
 	$(BIN)/ghp-import -m "Publish the archive" -b gh-pages --no-jekyll $(OUTPUT)

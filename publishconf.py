@@ -11,6 +11,16 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+if not SITEURL.startswith(("http://", "https://")):
+    # Root-relative links, a sitemap of "/" and relative feed links would be
+    # published without a word: refuse instead.
+    print(
+        "Error: publishconf.py needs SITEURL, the site's address "
+        f"(https://user.github.io/archief), found {SITEURL!r}; "
+        "run: SITEURL=https://... make publish",
+        file=sys.stderr,
+    )
+    raise SystemExit(2)
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
