@@ -136,6 +136,21 @@ def test_the_feed_parses_and_links_to_stories(built_site: Path) -> None:
         assert entry.id.startswith("tag:wire-archive,")
 
 
+def test_every_feed_and_entry_has_an_author(built_site: Path) -> None:
+    """RFC 4287 4.1.1: the agency, else the site (``test_place_identity`` builds a
+    story without one); the site for the feed itself."""
+    agencies = {i["slug"]: i.get("agency") for i in items()}
+    feeds = sorted((built_site / "feeds").rglob("*.atom.xml"))
+    assert len(feeds) > 10
+    for path in feeds:
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo and feed.feed.author == "Wire-archief", path
+        for entry in feed.entries:
+            slug = urlsplit(entry.link).path.rstrip("/").rsplit("/", 1)[-1]
+            assert entry.author == (agencies[slug] or "Wire-archief"), (path, slug)
+    assert any(agencies.values())
+
+
 def test_wire_text_with_markup_characters_shows_as_text(built_site: Path) -> None:
     hits = [i for i in items() if "<" in i["summary"] or ">" in i["summary"]]
     assert hits, "the sample should hold wire text with < or >"

@@ -1,6 +1,8 @@
 """Atom feeds: all stories, each section and each city (the newest of each).
 
-Promise: titles and summaries go into the feeds as text (feedgenerator
+Promise: every feed and every entry has an author (RFC 4287 4.1.1): the
+entry's agency, else the site, and the site for the feed; titles and summaries
+go into the feeds as text (feedgenerator
 escapes them), never as markup; entries carry stable ids (the story id as a
 tag URI) so feed readers never show a story twice; a feed's bytes depend only
 on its stories, so building twice gives the same file. Feeds are XML 1.0,
@@ -51,6 +53,7 @@ def write_feed(settings: SiteSettings, path: str, title: str, stories: list[Site
         feed_url=xml_text(_absolute(settings, path)),
         description=xml_text(settings.site_subtitle),
         language="nl",
+        author_name=xml_text(settings.site_name),  # RFC 4287 4.1.1: a feed has an author
     )
     for site in stories:
         story = site.story
@@ -62,6 +65,7 @@ def write_feed(settings: SiteSettings, path: str, title: str, stories: list[Site
             pubdate=story.date,
             updateddate=story.modified or story.date,
             categories=[xml_text(story.section)],
+            author_name=xml_text(story.agency or settings.site_name),
         )
     atomic_write(settings.output / path, feed.writeString("utf-8"))
 
