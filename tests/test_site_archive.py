@@ -173,6 +173,9 @@ def test_every_link_resolves_under_a_sub_path(tmp_path: Path) -> None:
                 continue
             if kind != "text/html":
                 continue
+            canonical = html.fromstring(body).xpath('//link[@rel="canonical"]/@href')
+            if "/404.html" not in url and b'content="noindex"' not in body:  # not an alias
+                assert canonical == [url], f"{url}: canonical {canonical}"  # itself, absolute
             for _, _, link, _ in html.fromstring(body).iterlinks():
                 target = urljoin(url, link).split("#")[0]
                 if target.startswith(host):
