@@ -9,6 +9,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
@@ -83,12 +85,26 @@ def test_a_story_carries_news_article_json_ld_and_open_graph(built_site: Path) -
         story = page(built_site, f"{local_day(item)}/{item['slug']}")
         [script] = story.xpath('//script[@type="application/ld+json"]')
         data = json.loads(script.text)
-        assert data["@type"] == "NewsArticle"
-        assert (data["headline"], data["datePublished"]) == (item["title"], item["date"])
+        assert data["@type"] == "NewsArticle" and data["headline"] == item["title"]
+        assert data.get("datePublished") == AS_KNOWN[item["date_precision"]](item["date"])
         assert data["articleSection"] == item["category"]
+        author = item.get("agency") or "Wire-archief"
+        assert data["author"] == {"@type": "Organization", "name": author}
         og = {m.get("property"): m.get("content") for m in story.xpath("//meta[@property]")}
         assert og["og:title"] == item["title"] and og["og:type"] == "article"
-        assert og["article:published_time"] == item["date"]
+        assert og.get("article:published_time") == data.get("datePublished")
+    precisions = {item["date_precision"] for item in items()}
+    assert {"captured", "day", "hour", "minute"} <= precisions  # each rule is seen
+
+
+# The date as precise as the source gave it (``templating.published``).
+AS_KNOWN: dict[str, Callable[[str], str | None]] = {
+    "exact": lambda iso: iso,
+    "minute": lambda iso: datetime.fromisoformat(iso).isoformat(timespec="minutes"),
+    "hour": lambda iso: local_day({"date": iso}).replace("/", "-"),
+    "day": lambda iso: local_day({"date": iso}).replace("/", "-"),
+    "captured": lambda iso: None,
+}
 
 
 def test_every_section_and_city_has_a_feed(built_site: Path) -> None:

@@ -73,8 +73,26 @@ def json_for_script(data: Any) -> Markup:
     return Markup(text)
 
 
+def published(moment: datetime, precision: DatePrecision) -> str | None:
+    """ISO 8601 only as precise as the source gave it: to the second or the
+    minute; a day for an hour or a day (``7 uur geleden``: the Amsterdam day);
+    a month for a week or a month; ``None`` for a story only known to have
+    been online by the moment its page was copied (``uiterlijk``)."""
+    if precision is DatePrecision.CAPTURED:
+        return None
+    if precision is DatePrecision.EXACT:
+        return moment.isoformat()
+    if precision is DatePrecision.MINUTE:
+        return moment.isoformat(timespec="minutes")
+    local = addresses.local_time(moment)
+    if precision in (DatePrecision.HOUR, DatePrecision.DAY):
+        return f"{local:%Y-%m-%d}"
+    return f"{local:%Y-%m}"
+
+
 def news_article(site: SiteStory, siteurl: str, sitename: str) -> Markup:
-    """schema.org NewsArticle for a story page, as JSON-LD."""
+    """schema.org NewsArticle for a story page, as JSON-LD: its date as
+    precise as known (``published``), its author the agency, else the site."""
     story = site.story
     url = f"{siteurl}/{site.url}"
     data: dict[str, object] = {
@@ -82,8 +100,6 @@ def news_article(site: SiteStory, siteurl: str, sitename: str) -> Markup:
         "@type": "NewsArticle",
         "headline": story.title,
         "description": story.summary,
-        "datePublished": story.date.isoformat(),
-        "dateModified": (story.modified or story.date).isoformat(),
         "articleSection": story.section,
         "inLanguage": story.language or "nl",
         "url": url,
@@ -92,14 +108,19 @@ def news_article(site: SiteStory, siteurl: str, sitename: str) -> Markup:
     }
     if story.city:
         data["locationCreated"] = {"@type": "Place", "name": story.city}
-    if story.agency:
-        data["author"] = {"@type": "Organization", "name": story.agency}
+    data["author"] = {"@type": "Organization", "name": story.agency or sitename}
+    date = published(story.date, story.date_precision)
+    if date is not None:
+        data["datePublished"] = date
+    if story.modified is not None:
+        data["dateModified"] = story.modified.isoformat()
     return json_for_script(data)
 
 
 FILTERS: dict[str, Callable[..., object]] = {
     "nl_date": nl_date,
     "nl_datetime": nl_datetime,
+    "published": published,
     "weekday": weekday,
     "slug": slugify,
     "month_name": month_name,
