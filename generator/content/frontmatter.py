@@ -45,11 +45,22 @@ def join(metadata: dict[str, Any], body: str) -> str:
     return f"{FENCE}\n{dump_yaml(metadata)}{FENCE}\n\n{body}"
 
 
+def closing_fence(text: str) -> int:
+    """Where the front matter's closing ``---`` line starts (its newline), -1 if none."""
+    return text.find(f"\n{FENCE}\n", len(FENCE))
+
+
+def body_of(text: str) -> str:
+    """The body of a content file, its front matter not parsed ("" without one)."""
+    end = closing_fence(text)
+    return text[end + len(FENCE) + 2 :].lstrip("\n") if text.startswith(FENCE) and end >= 0 else ""
+
+
 def split(text: str, *, path: str = "<text>") -> tuple[dict[str, Any], str]:
     """Front matter and body of a content file; ``ContentError`` if it has none."""
     if not text.startswith(FENCE + "\n"):
         raise ContentError("expected front matter opening with '---' on line 1", path=path, line=1)
-    end = text.find(f"\n{FENCE}\n", len(FENCE))
+    end = closing_fence(text)
     if end < 0:
         raise ContentError("expected a closing '---' after the front matter", path=path)
     try:
@@ -62,4 +73,4 @@ def split(text: str, *, path: str = "<text>") -> tuple[dict[str, Any], str]:
         ) from error
     if not isinstance(metadata, dict):
         raise ContentError("expected the front matter to be a mapping of keys", path=path, line=2)
-    return metadata, text[end + len(FENCE) + 2 :].lstrip("\n")
+    return metadata, body_of(text)

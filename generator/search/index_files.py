@@ -78,9 +78,7 @@ def build_index(documents: list[FullDocument], sink: Callable[[str, str], None])
         "words": words,
         "sections": _counts(d.record.section for d in documents),
         "cities": _counts(d.record.city for d in documents if d.record.city),
-        "city_aliases": dict(
-            sorted((alias, d.record.city) for d in documents for alias in d.record.aliases())
-        ),
+        "city_aliases": city_aliases(documents),
     }
 
 
@@ -125,13 +123,17 @@ def story_facets(documents: list[FullDocument]) -> dict[str, object]:
     codes = [
         section_of[d.record.section] * width + city_of.get(d.record.city, -1) + 1 for d in documents
     ]
-    aliases = {alias: d.record.city for d in documents for alias in d.record.aliases()}
     return {
         "sections": sections,
         "cities": cities,
-        "aliases": dict(sorted(aliases.items())),
+        "aliases": city_aliases(documents),
         "doc": codes,
     }
+
+
+def city_aliases(documents: list[FullDocument]) -> dict[str, str]:
+    """Each other name of a city -> the city's name (the place filter takes either)."""
+    return dict(sorted((alias, d.record.city) for d in documents for alias in d.record.aliases()))
 
 
 def first_of_each_day(documents: list[FullDocument]) -> list[list[object]]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator.addresses import day_key
+from generator.content.frontmatter import body_of
 from generator.content.markdown import markdown_to_paragraphs
 from generator.errors import SiteError
 from generator.parallel import can_fork, fork_process, workers
@@ -64,8 +65,7 @@ def body_text(source_path: str, lead: str) -> str:
         text = Path(source_path).read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
-    start = text.find("\n---\n", 3)
-    paragraphs, _ = markdown_to_paragraphs(text[start + 5 :] if start >= 0 else "")
+    paragraphs, _ = markdown_to_paragraphs(body_of(text))
     return "\n".join(p for p in paragraphs if not (lead and lead in p))
 
 

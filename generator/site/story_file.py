@@ -16,7 +16,7 @@ import hashlib
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.content.frontmatter import split
+from generator.content.frontmatter import closing_fence, split
 from generator.content.markdown import markdown_to_html
 from generator.content.record import plain_text, read_story
 from generator.errors import ContentError
@@ -47,7 +47,7 @@ def parse(path: str) -> Parsed:
     _check_size(size, MAX_FILE_BYTES, "a story file", "bytes", path)
     data = Path(path).read_bytes()
     text = data.decode("utf-8")
-    body_start = text.find("\n---\n", 3)  # where split() will find the body
+    body_start = closing_fence(text)  # where split() will find the body
     _check_size(body_start, MAX_FRONT_MATTER_CHARS, "front matter", "characters", path)
     metadata, body = split(text, path=path)
     _check_size(len(body), MAX_BODY_CHARS, "a story body", "characters", path)

@@ -235,12 +235,6 @@
     });
   };
 
-  // A story's record (for the page shown): a Promise.
-  Index.prototype.record = function (number) {
-    var self = this;
-    return this.loadRecords([number]).then(function () { return self.recordNow(number); });
-  };
-
   // The records of the page shown (hits' numbers): a Promise of them, in that order.
   Index.prototype.records = function (numbers) {
     var self = this;
