@@ -18,7 +18,7 @@ PELICAN := $(BIN)/pelican
 WIRE_ARCHIVE := $(BIN)/wire-archive
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html import build regenerate serve publish siteurl github clean test lint format bench browser screenshots fuzz
+.PHONY: help runtime setup html import build regenerate serve publish siteurl github clean test lint format bench browser screenshots fuzz
 
 help:
 	@echo "make html        set up, import $(WIRE)/ into $(CONTENT)/, build the site into $(OUTPUT)/"
@@ -34,16 +34,49 @@ help:
 	@echo "make clean       remove $(OUTPUT)/ and caches"
 
 # --- set-up: each stamp is rebuilt when what it installs from changes -------------
+# Two sets. The runtime (import, build, serve, publish) installs the site's own
+# dependencies only: `pip install -e .` and `npm ci --omit=dev`. The dev set-up
+# (test, lint, bench, screenshots) installs those and the test, lint and benchmark
+# tools. A dev install is a runtime too: it stamps both, and where it is there the
+# runtime stamp follows it rather than install anew (`npm ci` would empty
+# node_modules/ of the dev tools), so `make test`, `make html`, `make test` install
+# nothing twice.
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
-	touch $@
+	touch $@ $(VENV)/.runtime
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	touch $@ node_modules/.runtime
+
+ifneq ($(wildcard $(VENV)/.installed),)
+$(VENV)/.runtime: $(VENV)/.installed
+	touch $@
+else
+$(VENV)/.runtime: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	touch $@
+endif
+
+ifneq ($(wildcard node_modules/.installed),)
+node_modules/.runtime: node_modules/.installed
+	touch $@
+else
+node_modules/.runtime: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund
+	touch $@
+endif
+
+# make github needs ghp-import, not the whole dev set-up.
+$(VENV)/.ghp-import: constraints.txt | $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -c constraints.txt ghp-import
 	touch $@
 
+runtime: $(VENV)/.runtime node_modules/.runtime
 setup: $(VENV)/.installed node_modules/.installed
 
 # Browser tests drive Debian's chromium (browser downloads do not work here).
@@ -55,30 +88,30 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
 
 # --- the site ----------------------------------------------------------------------
-import: $(VENV)/.installed
+import: $(VENV)/.runtime
 	$(WIRE_ARCHIVE) import $(WIRE) --content $(CONTENT)
 
-build: setup
+build: runtime
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF)
 
 # A broken wire file must not keep the rest of the archive offline: build what
 # converted, then fail with the importer's status so the error is not missed.
-html: setup
+html: runtime
 	@status=0; $(WIRE_ARCHIVE) import $(WIRE) --content $(CONTENT) || status=$$?; \
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(CONF) && exit $$status
 
-regenerate: setup
+regenerate: runtime
 	$(PELICAN) -r $(CONTENT) -o $(OUTPUT) -s $(CONF)
 
 # Serves what was built even when a story could not be (html says which, and fails).
-serve: setup
+serve: runtime
 	-@$(MAKE) --no-print-directory html
 	$(PELICAN) -l $(CONTENT) -o $(OUTPUT) -s $(CONF) -p $(PORT)
 
 # Publishing needs the site's address: without it every link, the sitemap and the
 # feeds would point at the wrong place. Like html, a broken wire file does not stop
 # the site: what converted is built, and the importer's status is the exit status.
-publish: siteurl setup
+publish: siteurl runtime
 	@status=0; $(WIRE_ARCHIVE) import $(WIRE) --content $(CONTENT) || status=$$?; \
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s $(PUBLISHCONF) && exit $$status
 
@@ -87,7 +120,7 @@ siteurl:
 	  echo "Error: make publish needs SITEURL, the site's address (https://user.github.io/archief), found '$$SITEURL'; run: SITEURL=https://... make publish" >&2; \
 	  exit 2;; esac
 
-github: publish
+github: publish $(VENV)/.ghp-import
 	$(BIN)/ghp-import -m "Publish the archive" -b gh-pages --no-jekyll $(OUTPUT)
 	git push origin gh-pages
 

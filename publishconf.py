@@ -23,4 +23,6 @@ if not SITEURL.startswith(("http://", "https://")):
     raise SystemExit(2)
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
-DELETE_OUTPUT_DIRECTORY = True
+# The build removes the pages it no longer writes itself; keeping output/ lets
+# the next build render only what changed (the workflow caches it between runs).
+DELETE_OUTPUT_DIRECTORY = False

@@ -7,6 +7,12 @@ it stops before importing anything, with exit status 2 and one ``Error:``
 line; with a binary file among good ones it builds the site from what
 converted, names the bad file and fails with the importer's status, as
 ``make html`` does (make itself then exits 2, naming the recipe's status).
+
+Then the workflow's own steps, read from ``.github/workflows/pages.yml`` (so the
+test and the workflow cannot drift apart), run as GitHub runs them in a local
+folder laid out like the repository: the build step publishes what converted
+and passes, its job summary names every file that failed, and the last job
+(``report``) fails the run.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.test_workflow import bash, run_script, step, workflow
 
 pytestmark = pytest.mark.site
 GOOD = "2024-04-09-havenbedrijf-jaarcijfers"  # a page of the sample pile, with its sidecar
@@ -89,3 +96,64 @@ def test_a_bad_wire_file_fails_the_run_but_not_the_site(tmp_path: Path) -> None:
     assert (output / "index.html").is_file()
     assert list(output.glob("2024/04/09/*/index.html"))  # the good page's stories, published
     assert "https://example.org/archief/" in (output / "sitemap.xml").read_text("utf-8")
+
+
+# What a local folder laid out like the repository leaves out: what the workflow
+# reads and writes (the pile, the stories, the site, the caches) and git's own.
+NOT_LINKED = {"wire", "content", "output", ".cache", ".git", "publish-errors.log"}
+
+
+def a_checkout(tmp_path: Path) -> Path:
+    """A folder with the repository's files (linked), and a wire/ of its own."""
+    folder = tmp_path / "checkout"
+    folder.mkdir()
+    for entry in ROOT.iterdir():
+        if entry.name not in NOT_LINKED:
+            (folder / entry.name).symlink_to(entry)
+    a_pile(folder, bad=False)
+    return folder
+
+
+@pytest.mark.parametrize("bad", [True, False])
+def test_the_workflow_deploys_what_converted_and_reports_what_did_not(
+    tmp_path: Path, bad: bool
+) -> None:
+    pages = workflow("pages.yml")
+    checkout = a_checkout(tmp_path)
+    if bad:
+        (checkout / "wire" / "plaatje.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    outputs, summary = tmp_path / "github-output", tmp_path / "step-summary"
+    env = {
+        "GITHUB_OUTPUT": str(outputs),
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "SITEURL": "https://example.org/archief",
+        "WIRE_ARCHIVE_BUILD_CACHE": str(tmp_path / "build-cache"),
+    }
+    assert step(pages, "build", "build")["env"] == {
+        "SITEURL": "${{ steps.pages.outputs.base_url }}"
+    }
+    # The Makefile's and the importer's own folders, in the checkout.
+    defaults = ("WIRE", "CONTENT", "OUTPUT", "WIRE_ARCHIVE_CACHE")
+    done = bash(run_script(pages, "build", "build"), checkout, env, without=defaults)
+    # The step passes: the site is there to deploy, bad file or not.
+    assert done.returncode == 0, done.stderr
+    assert (checkout / "output" / "index.html").is_file()
+    assert list((checkout / "output").glob("2024/04/09/*/index.html"))
+    assert "https://example.org/archief/" in (checkout / "output" / "sitemap.xml").read_text(
+        "utf-8"
+    )
+    status = dict(line.split("=", 1) for line in outputs.read_text("utf-8").splitlines())["status"]
+    lines = summary.read_text("utf-8").splitlines()
+    assert lines[0] == "## Wire files that could not be converted"
+    if bad:
+        assert status == "2"  # make's status when the import failed
+        assert len(lines) == 2 and lines[1].startswith("Error: ") and "plaatje.txt" in lines[1]
+        assert lines[1] in done.stderr  # and the log has it too
+    else:
+        assert status == "0"
+        assert lines[1:] == ["None: every file converted."]
+    # The last job: red when a file failed, green when none did.
+    [check] = pages["jobs"]["report"]["steps"]
+    assert check["env"] == {"STATUS": "${{ needs.build.outputs.status }}"}
+    reported = bash(check["run"], checkout, {"STATUS": status})
+    assert (reported.returncode != 0) is bad
