@@ -78,6 +78,7 @@ PAGE_TRANSLATION_ID = None
 # wire-archive's own settings
 WIRE_HOME_ITEMS = 30  # stories on the home page
 WIRE_FEED_ITEMS = 50  # entries in feeds/atom.xml
+WIRE_FEED_FULL_TEXT = False  # True: each feed entry also carries the story's whole text
 WIRE_FEED_PATH = "feeds/atom.xml"
 WIRE_NODE_MODULES = str(ROOT / "node_modules")  # where npm installed lunr
 WIRE_BUILD_JOBS = 0  # worker processes for reading and rendering; 0: one per core

@@ -113,7 +113,12 @@ def _gzip_size(site: Path, url: str, base: str) -> int:
     path = site / url.removeprefix(base).lstrip("/").split("?")[0]
     if path.is_dir():
         path = path / "index.html"
-    return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
+    if not path.is_file():
+        return 0
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":  # stored gzipped (our index files): sent as they are
+        return len(data)
+    return len(gzip.compress(data, 6))
 
 
 WATCH = """selector => {

@@ -70,12 +70,12 @@ def write_index(target: Path, docs: list[FullDocument]) -> int:
     the index names."""
     names: set[str] = set()
 
-    def write(name: str, text: str) -> None:
+    def write(name: str, data: bytes) -> None:
         names.add(name)
         path = target / name
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, "utf-8")
+            path.write_bytes(data)
 
     manifest = build_index(docs, write)
     (target / MANIFEST).write_text(dump(manifest), "utf-8")
@@ -90,10 +90,13 @@ def main() -> None:
     files = write_index(target, docs)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    data = [path.read_bytes() for path in sorted(target.rglob("*.json"))]
+    data = [path.read_bytes() for path in sorted(target.rglob("*.json*"))]
+    # Files stored gzipped are sent as they are; the manifest is gzipped by the server.
     sizes = {
         "bytes": sum(map(len, data)),
-        "gzip_bytes": sum(len(gzip.compress(d, 6)) for d in data),
+        "gzip_bytes": sum(
+            len(d) if d[:2] == b"\x1f\x8b" else len(gzip.compress(d, 6)) for d in data
+        ),
     }
     del data
     grown = documents(count + DAY)

@@ -41,7 +41,11 @@ from benchmarks.webpages import days_for, write_pile
 
 OURS, STOCK, HUGO, FLOOR = "ours", "stock Pelican", "Hugo", "floor"
 IMPORT, IMPORT_DAY, OURS_DAY = "import", "import +1 day", "ours +1 day"
-HEADER = f"{'size':>8}  {'tool':<15}{'wall s':>9}{'CPU s':>9}{'peak MB':>9}{'files':>9}{'MB':>9}"
+HEADER = (
+    f"{'size':>8}  {'tool':<15}{'wall s':>9}{'CPU s':>9}{'peak MB':>9}{'files':>9}{'MB':>9}"
+    f"{'MB/1k':>8}"
+)
+SITE_URL = "https://user.github.io/archief"  # ours is built as published, under a sub-path
 PYTHON = sys.executable  # the venv's, as `make bench` runs it
 
 
@@ -78,11 +82,18 @@ def sizes() -> list[int]:
     return [1_000, 10_000, 20_000, 50_000, *full]  # 20,000: the size the targets name
 
 
-def measured(work: Work, tool: str, command: list[str], cwd: Path, out: Path) -> Row:
+def measured(
+    work: Work,
+    tool: str,
+    command: list[str],
+    cwd: Path,
+    out: Path,
+    env: dict[str, str] | None = None,
+) -> Row:
     """Run one command, note a failure, count what it wrote under ``out``."""
     print(f"site build, {work.size:,}: {tool}", file=sys.stderr, flush=True)
     log = work.path("logs") / tool.replace(" ", "-").replace("+", "plus")
-    run = run_measured(command, cwd=cwd, log=log)
+    run = run_measured(command, cwd=cwd, log=log, env=env)
     if not run.ok:
         work.problems.append(f"{work.size:,} {tool}: exit {run.status}\n{log_tail(run)}")
     files, size = tree_size(out) if out.exists() else (0, 0)
@@ -118,10 +129,10 @@ STEPS: list[str] = []  # our build's own step timings, printed under the table
 def build_ours(work: Work, tool: str, out: Path) -> Row:
     cache = json.dumps(str(work.path("pelican-cache")))
     command = [PYTHON, "-m", "pelican", str(work.path("content")), "-o", str(out)]
-    command += ["-s", str(ROOT / "pelicanconf.py"), "-q", "-e", f"CACHE_PATH={cache}"]
+    command += ["-s", str(ROOT / "publishconf.py"), "-q", "-e", f"CACHE_PATH={cache}"]
     jobs = os.environ.get("BENCH_BUILD_JOBS")  # WIRE_BUILD_JOBS for our build
     command += [f"WIRE_BUILD_JOBS={int(jobs)}"] if jobs else []
-    row = measured(work, tool, command, ROOT, out)
+    row = measured(work, tool, command, ROOT, out, env={**os.environ, "SITEURL": SITE_URL})
     timings = work.path("pelican-cache") / "wire-timings.json"
     if row.run.ok and timings.is_file():
         report = json.loads(timings.read_text("utf-8"))
@@ -189,7 +200,8 @@ def table(rows: list[Row]) -> list[str]:
     for row in rows:
         run = row.run
         cells = f"{row.size:>8,}  {row.tool:<15}{run.wall:>9.2f}{run.cpu:>9.2f}{run.peak_mb:>9.0f}"
-        cells += f"{row.files:>9,}{row.bytes / 2**20:>9.1f}"
+        per_thousand = row.bytes / 1e6 / row.size * 1000
+        cells += f"{row.files:>9,}{row.bytes / 1e6:>9.1f}{per_thousand:>8.2f}"
         lines.append(cells + ("" if run.ok else f"  FAILED (exit {run.status})"))
     return lines
 
@@ -252,7 +264,9 @@ NOTES = [
     "peak MB: the largest summed proportional set size (PSS) of the process tree, sampled",
     "every 50 ms: a page that forked workers share with their parent counts once in all.",
     "import: the pile into Markdown; +1 day: 150 more stories imported and built into the same",
-    "output and caches; files/MB: what the run's output folder holds (for imports: content/).",
+    "output and caches; files/MB: what the run's output folder holds (for imports: content/),",
+    "in MB of 1,000,000 bytes of its files; MB/1k: that per 1,000 stories. Ours is built with",
+    f"publishconf.py as published under a sub-path ({SITE_URL}), search index included.",
     f"Hugo: its own binary, all cores ({os.cpu_count()} here); floor: bare Jinja2, one process.",
 ]
 

@@ -1,4 +1,5 @@
-"""The command line: ``wire-archive import`` and ``wire-archive search``.
+"""The command line: ``wire-archive import``, ``wire-archive search`` and
+``wire-archive periods``.
 
 Promise: errors print as ``Error: <path>:<line>: <what was expected, what was
 found>`` on stderr; the exit status is 0 when everything converted, 1 when any
@@ -21,6 +22,7 @@ from generator.errors import WireArchiveError
 from generator.formats.sidecar import parse_timestamp
 from generator.import_summary import Summary, describe_embargoes
 from generator.importer import run_import
+from generator.periods import FRONT, build_all, periods_of, story_years, write_front
 from generator.search.query import Filters, search
 from generator.search.reader import SearchIndex
 from generator.search.snippets import snippet
@@ -229,6 +231,102 @@ def search_command(
         click.echo(f"{found} berichten gevonden." if found else "Geen berichten gevonden.")
     if results.suggestion and not results.corrected:
         click.echo(f"Bedoelde u: {results.suggestion}?")
+
+
+def _base_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """The front site's address, to which each period's name is added."""
+    url = value.rstrip("/")
+    scheme, _, rest = url.partition("://")
+    if scheme not in ("http", "https") or "/" not in rest.strip("/"):
+        raise click.BadParameter(
+            "expected the front site's address with its repository's name, such as "
+            f"https://user.github.io/archief (periods go to .../archief-2023), found {value!r}"
+        )
+    return url
+
+
+@main.command("periods")
+@click.argument(
+    "content", type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="CONTENT"
+)
+@click.option(
+    "--base-url",
+    required=True,
+    callback=_base_url,
+    metavar="URL",
+    help="The front site's address, such as https://user.github.io/archief; the period "
+    "2023 is published at URL-2023 (https://user.github.io/archief-2023).",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("sites"),
+    show_default=True,
+    help="Where the sites go: OUTPUT/2023/ and so on, and the front site in OUTPUT/front/.",
+)
+@click.option(
+    "--settings",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("publishconf.py"),
+    show_default=True,
+    help="The Pelican settings file each period is built with.",
+)
+@click.option(
+    "--years-per-site",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Years in each period, counted from the archive's first year (2: 2023-2024, ...).",
+)
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(".cache/periods"),
+    show_default=True,
+    help="Where each period's build keeps its caches, in a folder of its own.",
+)
+@click.option(
+    "--title",
+    default="Wire-archief",
+    show_default=True,
+    help="The front site's name.",
+)
+def periods_command(
+    content: Path,
+    base_url: str,
+    output: Path,
+    settings: Path,
+    years_per_site: int,
+    cache: Path,
+    title: str,
+) -> None:
+    """Build one site per period (a year, or --years-per-site years) of CONTENT,
+    each for its own address, and a front site linking them.
+
+    For an archive that outgrows one GitHub Pages site (1 GB). Each period's
+    site is built by Pelican with WIRE_PERIOD set, into OUTPUT/<period>/, for
+    URL-<period>: publish each from a repository of its own (archief-2023).
+    OUTPUT/front/ is the front site, for URL itself. A period whose build
+    fails does not stop the others; the exit status is then 1.
+    """
+    periods = periods_of(story_years(content), years_per_site)
+    if not periods:
+        raise click.UsageError(
+            f"expected story files (YYYY/MM/DD/slug.md) in {content}, found none"
+        )
+    builds = build_all(periods, content, output, settings, base_url, cache, click.echo)
+    linked = write_front(output / FRONT, base_url, title, builds)
+    click.echo(
+        f"Front site: {output / FRONT} links {len(linked)} of {len(builds)} periods, for {base_url}"
+    )
+    failed = [built.period.name for built in builds if not built.succeeded]
+    if failed:
+        click.echo(
+            f"Error: {len(failed)} of {len(builds)} period builds failed: {', '.join(failed)}",
+            err=True,
+        )
+    sys.exit(1 if failed or not linked else 0)
 
 
 _SAVED = {Outcome.NEW: "Created", Outcome.UPDATED: "Updated"}

@@ -82,14 +82,15 @@ def atomic_write(target: Path, data: str | bytes) -> None:
             handle.write(data)
 
 
-def write_if_changed(target: Path, text: str) -> bool:
-    """``atomic_write``, unless the file already holds ``text``; whether it wrote."""
+def write_if_changed(target: Path, data: str | bytes) -> bool:
+    """``atomic_write``, unless the file already holds ``data``; whether it wrote."""
+    encoded = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        if target.read_bytes() == text.encode("utf-8"):
+        if target.read_bytes() == encoded:
             return False
     except OSError:
         pass
-    atomic_write(target, text)
+    atomic_write(target, encoded)
     return True
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import gzip
 import shutil
 import subprocess
 import sys
@@ -74,3 +75,11 @@ def build_site(content: Path, root: Path, *settings: str) -> BuiltSite:
     built = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert built.returncode == 0, built.stdout + built.stderr
     return BuiltSite(content, output, built.stdout + built.stderr)
+
+
+def readable_bytes(path: Path) -> bytes:
+    """A built file's bytes as a reader gets them: the site stores its search
+    index and sitemap parts gzipped, so a check for what a page or file says
+    must look inside them."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data

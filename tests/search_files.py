@@ -36,9 +36,9 @@ def write_index(
     its files, then its manifest; ``chunk_bytes`` sets the term files' size."""
     folder.mkdir(parents=True, exist_ok=True)
 
-    def write(name: str, text: str) -> None:
+    def write(name: str, data: bytes) -> None:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, "utf-8")
+        (folder / name).write_bytes(data)
 
     with pytest.MonkeyPatch.context() as patch:
         if chunk_bytes is not None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from generator.search.index_files import pack, unpack
 from generator.search.query import Filters, search
 from generator.search.query import counts as count_hits
 from generator.search.reader import SearchIndex
@@ -41,17 +42,17 @@ def hostile_site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory)
     """The sample site with markup in the stored title, lead and body of one result."""
     copy = tmp_path_factory.mktemp("hostile") / "site"
     shutil.copytree(built_site, copy)
-    for records in (copy / "search" / "docs").glob("*.json"):
-        rows = json.loads(records.read_text("utf-8"))
-        bodies_file = _bodies_beside(copy / "search", records.stem)
-        bodies = json.loads(bodies_file.read_text("utf-8"))
+    for records in (copy / "search" / "docs").glob("*.json.gz"):
+        rows = unpack(records.read_bytes())
+        bodies_file = _bodies_beside(copy / "search", records.name.split(".")[0])
+        bodies = unpack(bodies_file.read_bytes())
         for position, row in enumerate(rows):
             if "Tafelberg" in row[FIELDS.index("title")]:
                 row[FIELDS.index("title")] = HOSTILE_TITLE
                 row[FIELDS.index("lead")] = HOSTILE_LEAD
                 bodies[position] = HOSTILE_BODY
-        records.write_text(json.dumps(rows), "utf-8")
-        bodies_file.write_text(json.dumps(bodies), "utf-8")
+        records.write_bytes(pack(json.dumps(rows)))
+        bodies_file.write_bytes(pack(json.dumps(bodies)))
     with serve(copy) as url:
         yield url
 
@@ -60,7 +61,7 @@ def _bodies_beside(folder: Path, records: str) -> Path:
     """The bodies file of the same stories as a records file (the manifest pairs them)."""
     docs = json.loads((folder / "manifest.json").read_text("utf-8"))["docs"]
     position = docs["files"].index(records)
-    return folder / "bodies" / f"{docs['bodies'][position : position + len(records)]}.json"
+    return folder / "bodies" / f"{docs['bodies'][position : position + len(records)]}.json.gz"
 
 
 def results(page: Page) -> list[str]:

@@ -37,7 +37,7 @@ from generator.site.build import SiteSettings
 from generator.site.embargo import ARTICLE_LISTS, HeldBack, hold_back
 from generator.site.stories import SiteStory
 from tests.conftest import run_cli
-from tests.local_site import BuiltSite, build_site
+from tests.local_site import BuiltSite, build_site, readable_bytes
 
 pytestmark = pytest.mark.site
 EMBARGO = "2025-03-14T12:00:00+01:00"
@@ -120,7 +120,7 @@ def _links(site: BuiltSite, url: str) -> set[str]:
 
 
 def _day_listing(site: BuiltSite) -> list[str]:
-    links = _page(site, "2025/03/14").xpath("//ol//h2/a/@href")
+    links = _page(site, "2025/03/14").xpath("//ol/li/a[@class='story-title']/@href")
     return [urljoin("/2025/03/14/", link).strip("/") for link in links]
 
 
@@ -131,7 +131,7 @@ def _feed(site: BuiltSite, path: str = "feeds/atom.xml") -> set[str]:
 
 
 def _sitemap(site: BuiltSite) -> set[str]:
-    tree = etree.parse(str(site.output / "sitemaps" / "sitemap-1.xml"))
+    tree = etree.fromstring(readable_bytes(site.output / "sitemaps" / "sitemap-1.xml.gz"))
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     return {str(loc).strip("/") for loc in tree.xpath("//s:loc/text()", namespaces=namespace)}
 
@@ -150,7 +150,7 @@ def _found_by_body(site: BuiltSite, slug: str) -> set[str]:
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
+        path.relative_to(folder).as_posix(): readable_bytes(path)
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }

@@ -19,7 +19,7 @@ from generator.search.reader import SearchIndex
 from tests.conftest import FIXTURES, ROOT, run_cli
 
 pytestmark = pytest.mark.site
-CSP = "default-src 'self'; script-src 'self'"
+CSP = "default-src 'self';"  # scripts, styles, fetches and workers: the site's own only
 
 
 @pytest.fixture(scope="module")

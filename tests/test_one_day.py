@@ -93,7 +93,10 @@ def test_the_day_page_of_the_local_day_lists_it(site: BuiltSite, case: Case) -> 
     story = _story_url(site, case)
     for day in DUTCH_DAY:
         listing = _page(site, _folder(day))
-        links = [urljoin(f"/{_folder(day)}/", a) for a in listing.xpath("//ol//h2/a/@href")]
+        links = [
+            urljoin(f"/{_folder(day)}/", a)
+            for a in listing.xpath("//ol/li/a[@class='story-title']/@href")
+        ]
         assert (f"/{story}/" in links) == (day == case.day), day
 
 
@@ -103,10 +106,9 @@ def test_the_same_day_link_and_the_date_shown_name_the_local_day(
 ) -> None:
     story = _story_url(site, case)
     page = _page(site, story)
-    [heading] = page.xpath("//nav[@class='neighbours']/h2[starts-with(., 'Dezelfde dag')]")
-    [link] = heading.xpath("a/@href")
-    assert urljoin(f"/{story}/", link) == f"/{_folder(case.day)}/"
-    assert heading.xpath("string(a)") == DUTCH_DAY[case.day]
+    [day] = page.xpath("//nav[@class='neighbours']/p[1]/a[not(@rel)]")  # the day itself
+    assert urljoin(f"/{story}/", day.get("href")) == f"/{_folder(case.day)}/"
+    assert day.text_content() == DUTCH_DAY[case.day]
     shown = page.xpath("string(//article//p[@class='meta']/time)")
     assert shown.startswith(f"{DUTCH_DAY[case.day]}, ")
 

@@ -11,7 +11,7 @@ old month shards included.
 
 from __future__ import annotations
 
-import json
+import gzip
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -28,6 +28,7 @@ from generator.search.index_files import (
     build_index,
     content_hash,
     file_name,
+    unpack,
 )
 from generator.search.query import Filters, counts, search
 from generator.search.reader import SearchIndex
@@ -60,8 +61,8 @@ def story(url: str, moment: datetime, n: int = 0) -> FullDocument:
     return FullDocument(record, f"Het overslagcijfer {n} is gestegen. De sluis bleef open.")
 
 
-def built(docs: list[FullDocument]) -> tuple[dict[str, Any], dict[str, str]]:
-    files: dict[str, str] = {}
+def built(docs: list[FullDocument]) -> tuple[dict[str, Any], dict[str, bytes]]:
+    files: dict[str, bytes] = {}
     manifest = build_index(docs, files.__setitem__)
     return manifest, files
 
@@ -74,9 +75,9 @@ def test_the_same_documents_give_the_same_files_byte_for_byte() -> None:
 
 def test_a_file_is_named_after_its_content() -> None:
     _, files = built(documents(40))
-    for name, text in files.items():
+    for name, data in files.items():
         kind = name.split("/")[0]
-        assert name == file_name(kind, content_hash(text)), name
+        assert name == file_name(kind, content_hash(gzip.decompress(data).decode())), name
     assert {name.split("/")[0] for name in files} == {"terms", "docs", "bodies", "facets", "words"}
 
 
@@ -128,7 +129,7 @@ def test_each_term_file_begins_with_its_first_term(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(index_files, "CHUNK_BYTES", 200)
     manifest, files = built(documents(40))
     terms = manifest["terms"]
-    written = [json.loads(files[file_name("terms", d)]) for d in hashes(terms["files"])]
+    written = [unpack(files[file_name("terms", d)]) for d in hashes(terms["files"])]
     assert [min(chunk) for chunk in written] == terms["first"]
     every = [term for chunk in written for term in chunk]
     assert every == sorted(every) and len(every) == len(set(every))
@@ -216,13 +217,13 @@ def test_writing_again_touches_only_the_files_that_changed(tmp_path: Path) -> No
     write_search_files(folder, site_stories(tmp_path / "content", 40))
     old_shard = folder / "2025-03.abcdef.json"  # the month shards of search files before
     old_shard.write_text("{}", "utf-8")
-    (folder / "terms" / "0123456789.json").write_text("{}", "utf-8")  # a term file no longer named
-    before = {path: path.read_bytes() for path in folder.rglob("*.json")}
+    (folder / "terms" / "0123456789.json.gz").write_text("{}", "utf-8")  # a file no longer named
+    before = {path: path.read_bytes() for path in folder.rglob("*.json*")}
     for path in before:
         os.utime(path, (OLD, OLD))
     write_search_files(folder, site_stories(tmp_path / "content", 40, extra="Nu ook een brug."))
-    after = {path: path.read_bytes() for path in folder.rglob("*.json")}
-    assert not old_shard.exists() and not (folder / "terms" / "0123456789.json").exists()
+    after = {path: path.read_bytes() for path in folder.rglob("*.json*")}
+    assert not old_shard.exists() and not (folder / "terms" / "0123456789.json.gz").exists()
     kept = [path for path in after if path in before and path.name != MANIFEST]
     assert kept and all(after[path] == before[path] for path in kept)
     assert all(path.stat().st_mtime == OLD for path in kept)  # untouched, not rewritten
@@ -252,9 +253,9 @@ def test_the_folder_is_what_a_build_from_scratch_makes(tmp_path: Path) -> None:
 def test_an_unchanged_archive_leaves_every_file_untouched(tmp_path: Path) -> None:
     folder = tmp_path / "search"
     write_search_files(folder, site_stories(tmp_path / "content", 20))
-    files = list(folder.rglob("*.json"))
+    files = list(folder.rglob("*.json*"))
     for path in files:
         os.utime(path, (OLD, OLD))
     write_search_files(folder, site_stories(tmp_path / "content", 20))
-    assert sorted(folder.rglob("*.json")) == sorted(files)
+    assert sorted(folder.rglob("*.json*")) == sorted(files)
     assert all(path.stat().st_mtime == OLD for path in files)

@@ -8,12 +8,11 @@ folder in many small term files and searched (``query.search``) through
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from generator.search.index_files import build_index
+from generator.search.index_files import build_index, unpack
 from generator.search.query import EXACT_BOOST, Filters, counts, search
 from generator.search.reader import SearchIndex
 from generator.search.store import SearchDocument
@@ -139,14 +138,14 @@ def test_the_order_by_date_is_newest_first(index: SearchIndex) -> None:
 
 
 def test_the_same_stories_give_the_same_files() -> None:
-    first: dict[str, str] = {}
-    second: dict[str, str] = {}
+    first: dict[str, bytes] = {}
+    second: dict[str, bytes] = {}
     assert build_index(documents(), first.__setitem__) == build_index(
         documents(), second.__setitem__
     )
     assert first == second
     postings = [value for name, text in first.items() if name.startswith("terms/")
-                for value in json.loads(text).values()]  # fmt: skip
+                for value in unpack(text).values()]  # fmt: skip
     assert postings and all(isinstance(number, int) for flat in postings for number in flat)
 
 

@@ -24,7 +24,7 @@ import pytest
 from generator.addresses import day_key
 from generator.errors import SiteError
 from generator.search import store
-from generator.search.index_files import MANIFEST, content_hash, dump, file_name
+from generator.search.index_files import MANIFEST, content_hash, dump, file_name, unpack
 from generator.search.query import Filters, search
 from generator.search.reader import SearchIndex
 from generator.search.store import FIELDS, SearchDocument, check_fields, read_row, store_row
@@ -113,7 +113,7 @@ def test_the_sample_records_follow_the_schema(built_site: Path) -> None:
     index = SearchIndex(folder)
     assert index.manifest["fields"] == list(FIELDS)
     for digest in index.record_files:
-        rows = json.loads((folder / file_name("docs", digest)).read_text("utf-8"))
+        rows = unpack((folder / file_name("docs", digest)).read_bytes())
         assert rows and all(len(row) == len(FIELDS) for row in rows)
     records = [index.record(number) for number in range(index.total)]
     assert len(records) == index.total > 50
@@ -134,7 +134,7 @@ def in_field_order(source: Path, target: Path, order: tuple[str, ...]) -> Path:
     written = manifest["fields"]
     hashes = []
     for digest in SearchIndex(source).record_files:
-        rows = json.loads((target / file_name("docs", digest)).read_text("utf-8"))
+        rows = unpack((target / file_name("docs", digest)).read_bytes())
         text = dump(
             [[dict(zip(written, row, strict=True))[name] for name in order] for row in rows]
         )

@@ -3,6 +3,7 @@ and a feed parser: dated URLs, day/city/section pages, feed, search files."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -20,6 +21,7 @@ import pytest
 import yaml
 from lxml import html
 
+from generator.search.index_files import unpack
 from generator.search.query import search
 from generator.search.reader import SearchIndex
 from generator.text.slugs import slugify
@@ -46,7 +48,8 @@ def page(site: Path, url: str) -> html.HtmlElement:
 
 
 def story_titles(tree: html.HtmlElement) -> list[str]:
-    return [a.text_content() for a in tree.cssselect("ol.stories .story-title a")]
+    """The headlines a listing links, in order (a one-line entry's link is the title)."""
+    return [a.text_content() for a in tree.cssselect("ol.stories .story-title a, a.story-title")]
 
 
 def test_every_story_has_a_dated_url(built_site: Path) -> None:
@@ -190,11 +193,11 @@ def named_search_files(manifest: dict[str, Any]) -> list[str]:
         return [joined[start : start + HASH] for start in range(0, len(joined), HASH)]
 
     return [
-        *(f"terms/{digest}.json" for digest in hashes(manifest["terms"]["files"])),
-        *(f"docs/{digest}.json" for digest in hashes(manifest["docs"]["files"])),
-        *(f"bodies/{digest}.json" for digest in hashes(manifest["docs"]["bodies"])),
-        f"facets/{manifest['facets']}.json",
-        f"words/{manifest['words']}.json",
+        *(f"terms/{digest}.json.gz" for digest in hashes(manifest["terms"]["files"])),
+        *(f"docs/{digest}.json.gz" for digest in hashes(manifest["docs"]["files"])),
+        *(f"bodies/{digest}.json.gz" for digest in hashes(manifest["docs"]["bodies"])),
+        f"facets/{manifest['facets']}.json.gz",
+        f"words/{manifest['words']}.json.gz",
     ]
 
 
@@ -211,15 +214,15 @@ def test_the_search_files_are_an_index_split_by_term_with_a_manifest(built_site:
     folder = built_site / "search"
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     index = SearchIndex(folder)
-    assert manifest["format"] == 4 and index.total == manifest["total"] == len(items())
+    assert manifest["format"] == 5 and index.total == manifest["total"] == len(items())
     named = named_search_files(manifest)
     assert search_files(folder) == {"manifest.json", *named}  # every file named, nothing else
     for name in named:
-        text = (folder / name).read_text("utf-8")
-        assert name.split("/")[1] == f"{hashlib.sha256(text.encode()).hexdigest()[:HASH]}.json"
+        text = gzip.decompress((folder / name).read_bytes())
+        assert name.split("/")[1] == f"{hashlib.sha256(text).hexdigest()[:HASH]}.json.gz"
     size = manifest["docs"]["size"]
     for kind in ("docs", "bodies"):
-        rows = [json.loads((folder / n).read_text("utf-8")) for n in named if n.startswith(kind)]
+        rows = [unpack((folder / n).read_bytes()) for n in named if n.startswith(kind)]
         assert [len(part) for part in rows[:-1]] == [size] * (len(rows) - 1), kind
         assert sum(map(len, rows)) == len(items()), kind
     records = [index.record(number) for number in range(index.total)]

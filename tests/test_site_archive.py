@@ -5,6 +5,7 @@ a GitHub Pages sub-path. Checked with lxml, feedparser and json on real builds."
 from __future__ import annotations
 
 import filecmp
+import gzip
 import json
 import os
 import subprocess
@@ -67,7 +68,7 @@ def test_the_places_index_is_alphabetical_in_dutch_and_has_maps(built_site: Path
 
 def test_a_story_links_to_its_neighbours_and_related_stories(built_site: Path) -> None:
     day = page(built_site, "2025/03/29")
-    stories = [a.get("href") for a in day.cssselect("ol.stories .story-title a")]
+    stories = [a.get("href") for a in day.cssselect("ol.stories a.story-title")]
     middle = page(built_site, urlsplit(urljoin("2025/03/29/", stories[1])).path.strip("/"))
     previous = middle.cssselect('nav.neighbours a[rel="prev"]')[0].get("href")
     following = middle.cssselect('nav.neighbours a[rel="next"]')[0].get("href")
@@ -87,12 +88,10 @@ def test_a_story_carries_news_article_json_ld_and_open_graph(built_site: Path) -
         data = json.loads(script.text)
         assert data["@type"] == "NewsArticle" and data["headline"] == item["title"]
         assert data.get("datePublished") == AS_KNOWN[item["date_precision"]](item["date"])
-        assert data["articleSection"] == item["category"]
         author = item.get("agency") or "Wire-archief"
         assert data["author"] == {"@type": "Organization", "name": author}
         og = {m.get("property"): m.get("content") for m in story.xpath("//meta[@property]")}
-        assert og["og:title"] == item["title"] and og["og:type"] == "article"
-        assert og.get("article:published_time") == data.get("datePublished")
+        assert "og:title" not in og  # a local build has no address: OpenGraph needs one
     precisions = {item["date_precision"] for item in items()}
     assert {"captured", "day", "hour", "minute"} <= precisions  # each rule is seen
 
@@ -127,12 +126,15 @@ def test_the_sitemap_lists_every_story_once(built_site: Path) -> None:
     parts = [loc.text for loc in index.iter("{*}loc")]
     urls: list[str] = []
     for part in parts:
-        tree = etree.parse(str(built_site / urlsplit(part).path.lstrip("/")))
+        assert part.endswith(".xml.gz")  # the sitemap protocol allows gzipped parts
+        data = gzip.decompress((built_site / urlsplit(part).path.lstrip("/")).read_bytes())
+        tree = etree.fromstring(data)
         urls += [loc.text for loc in tree.iter("{*}loc")]
     assert len(urls) == len(set(urls))
     for item in items():
         assert f"/{local_day(item)}/{item['slug']}/" in urls
-    assert "Sitemap: /sitemap.xml" in (built_site / "robots.txt").read_text("utf-8")
+    # No address, no Sitemap line: robots.txt names it only by an absolute URL.
+    assert (built_site / "robots.txt").read_text("utf-8") == "User-agent: *\nAllow: /\n"
     assert html.parse(str(built_site / "404.html")).getroot().get("lang") == "nl"
 
 
@@ -258,15 +260,15 @@ def test_a_rebuild_keeps_the_search_files_whose_content_did_not_change(tmp_path:
         old_files = _hashes(first["docs"][kind])
         new_files = _hashes(index.manifest["docs"][kind])
         for position, digest in enumerate(new_files):
-            name = f"{folder_name}/{digest}.json"
+            name = f"{folder_name}/{digest}.json.gz"
             if position < added // size:  # its stories kept their numbers: the file stayed
                 assert digest == old_files[position] and after[name] == stamps[name], name
             else:  # its stories moved (or it gained one): a new file
                 assert digest not in old_files and name not in stamps, name
-        assert not any(f"{folder_name}/{d}.json" in after for d in old_files[added // size :])
+        assert not any(f"{folder_name}/{d}.json.gz" in after for d in old_files[added // size :])
     for kind in ("facets", "words"):  # one file each for every story: a new one
         assert index.manifest[kind] != first[kind]
-        assert f"{kind}/{first[kind]}.json" not in after
+        assert f"{kind}/{first[kind]}.json.gz" not in after
     # Whatever file a rebuild names as it was named before kept its content: untouched.
     common = (after.keys() & stamps.keys()) - {"manifest.json"}
     assert common and all(after[name] == stamps[name] for name in common)

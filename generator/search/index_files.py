@@ -14,6 +14,10 @@ Promises (the layout is written down in ``docs/search.md``):
   ever, and a file that did not change keeps its name), and the manifest
   lists them compactly (hashes only), with each local day's first story, so
   a period is a range of story numbers;
+- every file but the manifest is JSON stored gzipped (``.json.gz``, read back
+  with ``unpack``): the index is the largest part of the site after the
+  story pages, and a Pages site has 1 GB; a browser sends the same bytes a
+  server would have gzipped, and unpacks them with ``DecompressionStream``;
 - the same stories always give the same files, byte for byte; files are
   handed over one at a time (``sink``), so the index never sits in memory
   as text whole.
@@ -21,6 +25,7 @@ Promises (the layout is written down in ``docs/search.md``):
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from collections import Counter
@@ -31,7 +36,7 @@ from generator.search.store import FIELDS, store_row
 from generator.search.weights import BOOSTS, FullDocument, weigh
 
 MANIFEST = "manifest.json"
-FORMAT = 4  # 4: split by term, with the body
+FORMAT = 5  # 4: split by term, with the body; 5: files gzipped
 CHUNK_BYTES = 48_000  # about this much JSON of postings a term file
 DOCS_PER_FILE = 16  # records (and bodies) a file
 HASH = 10  # hex digits of a file's content hash in its name
@@ -46,13 +51,28 @@ def content_hash(text: str) -> str:
 
 
 def file_name(kind: str, digest: str) -> str:
-    """``terms/0a1b2c3d4e.json``: where a file of ``kind`` with this hash lives."""
-    return f"{kind}/{digest}.json"
+    """``terms/0a1b2c3d4e.json.gz``: where a file of ``kind`` with this hash lives."""
+    return f"{kind}/{digest}.json.gz"
 
 
-def build_index(documents: list[FullDocument], sink: Callable[[str, str], None]) -> dict[str, Any]:
+def pack(text: str) -> bytes:
+    """JSON text as stored: gzipped, with no time in the header (same text, same bytes)."""
+    return gzip.compress(text.encode(), compresslevel=9, mtime=0)
+
+
+def unpack(data: bytes) -> Any:
+    """A stored file's JSON. Also plain JSON: a server that sends a ``.gz``
+    file with ``Content-Encoding: gzip`` has the client unpack it first."""
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return json.loads(data.decode("utf-8"))
+
+
+def build_index(
+    documents: list[FullDocument], sink: Callable[[str, bytes], None]
+) -> dict[str, Any]:
     """Hand every file of the index of ``documents`` (newest first) to ``sink``
-    (name, text); return the manifest, which names them."""
+    (name, packed bytes); return the manifest, which names them."""
     weighed = weigh(documents)
     terms: list[str] = []
     term_hashes: list[str] = []
@@ -82,9 +102,9 @@ def build_index(documents: list[FullDocument], sink: Callable[[str, str], None])
     }
 
 
-def _handed(kind: str, text: str, sink: Callable[[str, str], None]) -> str:
+def _handed(kind: str, text: str, sink: Callable[[str, bytes], None]) -> str:
     digest = content_hash(text)
-    sink(file_name(kind, digest), text)
+    sink(file_name(kind, digest), pack(text))
     return digest
 
 

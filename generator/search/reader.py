@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import SiteError
-from generator.search.index_files import FORMAT, HASH, MANIFEST, file_name
+from generator.search.index_files import FORMAT, HASH, MANIFEST, file_name, unpack
 from generator.search.store import SearchDocument, check_fields, read_row
 
 
@@ -65,7 +65,7 @@ class SearchIndex:
         """A file of the index, read once."""
         if name not in self._files:
             self.fetched.append(name)
-            self._files[name] = json.loads((self.folder / name).read_text("utf-8"))
+            self._files[name] = unpack((self.folder / name).read_bytes())
         return self._files[name]
 
     def positions(self, term: str, prefix: bool) -> range:

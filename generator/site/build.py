@@ -22,6 +22,7 @@ from jinja2 import Environment, Template
 
 from generator.addresses import ARCHIVE_ZONE
 from generator.errors import SiteError
+from generator.site.period import Period, period_setting
 
 if TYPE_CHECKING:
     from generator.parallel import Background
@@ -78,10 +79,12 @@ class SiteSettings:
     home_items: int  # WIRE_HOME_ITEMS
     feed_items: int  # WIRE_FEED_ITEMS
     feed_path: str  # WIRE_FEED_PATH
+    feed_full_text: bool  # WIRE_FEED_FULL_TEXT: each entry also carries the story's whole text
     node_modules: Path  # WIRE_NODE_MODULES
     jobs: int  # WIRE_BUILD_JOBS: worker processes, 0 for one per core
     count_calls: bool  # WIRE_COUNT_CALLS
     build_time: datetime  # WIRE_BUILD_TIME (aware): embargoes end before it; default now
+    period: Period | None  # WIRE_PERIOD: only the stories of these years; None: all
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> SiteSettings:
@@ -117,10 +120,12 @@ class SiteSettings:
             home_items=number("WIRE_HOME_ITEMS", HOME_ITEMS_DEFAULT),
             feed_items=number("WIRE_FEED_ITEMS", FEED_ITEMS_DEFAULT),
             feed_path=text("WIRE_FEED_PATH", FEED_PATH_DEFAULT),
+            feed_full_text=bool(raw.get("WIRE_FEED_FULL_TEXT")),
             node_modules=Path(text("WIRE_NODE_MODULES", "node_modules")),
             jobs=number("WIRE_BUILD_JOBS", 0),
             count_calls=bool(raw.get("WIRE_COUNT_CALLS")),
             build_time=build_time(raw.get("WIRE_BUILD_TIME")),
+            period=period_setting(raw.get("WIRE_PERIOD")),
         )
 
 

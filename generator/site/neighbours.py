@@ -3,9 +3,10 @@ on the same day and in the same city, and a few related stories.
 
 Promises: neighbours follow the archive's time order; related stories are
 first those from the same city within ``RELATED_DAYS`` days, then those sharing
-the rarest words of the headline and lead; each story gets at most
-``RELATED_COUNT``. The work per story is bounded (rare words have short
-posting lists), so the whole costs time in proportion to the archive.
+the rarest words of the headline and lead, never a story the page already
+links as a neighbour; each story gets at most ``RELATED_COUNT``. The work
+per story is bounded (rare words have short posting lists), so the whole
+costs time in proportion to the archive.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def _rare_words(stories: list[SiteStory], words: Words) -> dict[str, list[SiteSt
 def _related(
     site: SiteStory, words: Words, postings: dict[str, list[SiteStory]], near: list[SiteStory]
 ) -> list[SiteStory]:
-    chosen = list(near[:RELATED_COUNT])
+    linked = {id(other) for other in (site.day_prev, site.day_next, site.city_prev, site.city_next)}
+    chosen = [other for other in near if id(other) not in linked][:RELATED_COUNT]
     scores: dict[int, tuple[float, SiteStory]] = {}
     for word in sorted(words[id(site)]):  # a fixed order: float sums, and so ties, repeat
         for other in postings.get(word, []):
@@ -87,7 +89,7 @@ def _related(
         scores.values(),
         key=lambda pair: (-pair[0], pair[1].story.date, pair[1].story.slug or ""),
     )
-    seen = {id(other) for other in chosen}
+    seen = linked | {id(other) for other in chosen}
     chosen += [other for _, other in ranked if id(other) not in seen]
     return chosen[:RELATED_COUNT]
 

@@ -16,10 +16,12 @@ from generator.site import (
     embargo,
     feeds,
     listings,
+    period,
     read_cache,
     reader,
     search_index,
     sitemap,
+    size_report,
     static_files,
     structure,
     templating,
@@ -56,6 +58,7 @@ class WirePlugin:
         }
 
     def initialized(self, pelican: PelicanRun) -> None:
+        templating.add_setting_defaults(pelican.settings)
         settings = SiteSettings.of(pelican.settings)
         timings = Timings(count_calls=settings.count_calls)
         self._build = Build(settings, timings, Failures(str(settings.content)))
@@ -86,6 +89,7 @@ class WirePlugin:
             read_cache.finish_reading(build)
         build.timings.stop("read")
         with build.timings.step("structure"):
+            period.keep_period(generator, build.settings.period)  # as if only its stories were
             structure.prepare(build, generator)
         search_index.start_search_files(build)
 
@@ -113,4 +117,5 @@ class WirePlugin:
         self._build = None
         settings, failures = build.settings, build.failures
         embargo.report(build.held_back, settings.content, failures.shown_path)
+        size_report.report(settings.output, settings.raw)
         failures.report()  # last: after every page and file (it may raise)

@@ -108,14 +108,14 @@ def write_search_files(folder: Path, stories: list[SiteStory]) -> None:
     afterwards, so the folder is what a build from scratch would make."""
     written: set[str] = set()
 
-    def write_new(name: str, text: str) -> None:
+    def write_new(name: str, data: bytes) -> None:
         written.add(name)
         if not (folder / name).exists():  # a content-hashed name: same name, same bytes
-            atomic_write(folder / name, text)
+            atomic_write(folder / name, data)
 
     manifest = build_index(list(documents(stories)), write_new)
     write_if_changed(folder / MANIFEST, dump(manifest))
-    for stale in folder.rglob("*.json"):
+    for stale in [*folder.rglob("*.json"), *folder.rglob("*.json.gz")]:
         name = stale.relative_to(folder).as_posix()
         if name != MANIFEST and name not in written:
             stale.unlink()

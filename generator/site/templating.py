@@ -55,6 +55,32 @@ def nl_datetime(moment: datetime, precision: DatePrecision = DatePrecision.EXACT
     return shown.get(precision, f"{day}, {clock}")  # exact and minute: the clock
 
 
+def nl_clock(moment: datetime, precision: DatePrecision = DatePrecision.EXACT) -> str:
+    """The time of day as precisely as the source gave it (``uiterlijk 06:03``),
+    for a page that already names the day; a story dated only by day, week
+    or month shows that (``nl_datetime``)."""
+    clock = f"{addresses.local_time(moment):%H:%M}"
+    shown = {
+        DatePrecision.EXACT: clock,
+        DatePrecision.MINUTE: clock,
+        DatePrecision.HOUR: f"ca. {clock}",
+        DatePrecision.CAPTURED: f"uiterlijk {clock}",
+    }
+    return shown.get(precision) or nl_datetime(moment, precision)
+
+
+DESCRIPTION_LENGTH = 160  # about what a search result shows of a description
+
+
+def description(text: str) -> str:
+    """A meta description: the text, cut after a word to at most
+    ``DESCRIPTION_LENGTH`` characters (every story page carries one)."""
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    cut = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;: ")
+    return f"{cut}…"
+
+
 def weekday(moment: date | datetime) -> str:
     """``vrijdag 14 maart 2025``."""
     return nl_date(moment, "EEEE d MMMM y")
@@ -68,7 +94,7 @@ def month_name(month: int) -> str:
 def json_for_script(data: Any) -> Markup:
     """JSON safe inside ``<script>``: ``<``, ``>`` and ``&`` are written as escapes,
     so no text in it can close the script element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
 
@@ -90,25 +116,30 @@ def published(moment: datetime, precision: DatePrecision) -> str | None:
     return f"{local:%Y-%m}"
 
 
-def news_article(site: SiteStory, siteurl: str, sitename: str) -> Markup:
-    """schema.org NewsArticle for a story page, as JSON-LD: its date as
-    precise as known (``published``), its author the agency, else the site."""
+def absolute(path: str, siteurl: str) -> str:
+    """A site path (``theme/images/share.png``) under ``siteurl``; an address
+    (``https://...``) as it is."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{siteurl}/{path.lstrip('/')}"
+
+
+def news_article(site: SiteStory, siteurl: str, sitename: str, image: str, logo: str) -> Markup:
+    """schema.org NewsArticle for a story page, as JSON-LD, with what Google's
+    Article documentation asks for: the headline, an image (the site's own,
+    as stories carry none), the author (the agency, else the site), the
+    publisher with its logo, and the dates, published only as precisely as
+    known (``published``). What the page says elsewhere (description,
+    address, language) is left to the page, which every story repeats."""
     story = site.story
-    url = f"{siteurl}/{site.url}"
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": story.title,
-        "description": story.summary,
-        "articleSection": story.section,
-        "inLanguage": story.language or "nl",
-        "url": url,
-        "mainEntityOfPage": url,
-        "publisher": {"@type": "Organization", "name": sitename},
+        "image": absolute(image, siteurl),
+        "author": {"@type": "Organization", "name": story.agency or sitename},
+        "publisher": {"@type": "Organization", "name": sitename, "logo": absolute(logo, siteurl)},
     }
-    if story.city:
-        data["locationCreated"] = {"@type": "Place", "name": story.city}
-    data["author"] = {"@type": "Organization", "name": story.agency or sitename}
     date = published(story.date, story.date_precision)
     if date is not None:
         data["datePublished"] = date
@@ -117,14 +148,29 @@ def news_article(site: SiteStory, siteurl: str, sitename: str) -> Markup:
     return json_for_script(data)
 
 
+# Settings the templates read, and their values when pelicanconf.py sets none.
+TEMPLATE_SETTINGS = {
+    "WIRE_SHARE_IMAGE": "theme/images/share-1200x675.png",
+    "WIRE_LOGO": "theme/images/logo-512.png",
+}
+
+
+def add_setting_defaults(settings: dict[str, Any]) -> None:
+    for key, value in TEMPLATE_SETTINGS.items():
+        settings.setdefault(key, value)
+
+
 FILTERS: dict[str, Callable[..., object]] = {
     "nl_date": nl_date,
     "nl_datetime": nl_datetime,
+    "nl_clock": nl_clock,
+    "description": description,
     "published": published,
     "weekday": weekday,
     "slug": slugify,
     "month_name": month_name,
     "news_article": news_article,
+    "absolute": absolute,
     # Addresses: ``day|day_url``, ``year|month_url(month)``, ``kind|groups_url``.
     "day_url": addresses.day_url,
     "month_url": addresses.month_url,

@@ -30,6 +30,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
+from urllib.parse import urlsplit
 
 from jinja2 import Template
 from pelican.plugins import signals
@@ -197,6 +198,7 @@ class WireWriter:
         page["localsiteurl"] = None
         if job.relative_urls:  # links from this page's folder up to the site's root
             page["SITEURL"] = page["localsiteurl"] = _url_to_root(job.name)
+        page["ROOT"] = link_root(page.get("SITEURL", ""), job.relative_urls)
         page["output_file"] = job.name
         page.update(job.variables)
         html = job.template.render(page)
@@ -205,6 +207,16 @@ class WireWriter:
         PELICAN_LOG.info('Writing "%s"', path)
         signals.content_written.send(path, context=page)
         return [relative(self.output, path)]
+
+
+def link_root(site_url: str, relative_urls: bool) -> str:
+    """What the templates put before a site path in a link: the way up to the
+    root for relative URLs, else the path of ``SITEURL`` (``/archief``), so a
+    published page names its site's host once (canonical, OpenGraph), not in
+    every link."""
+    if relative_urls:
+        return site_url
+    return urlsplit(site_url).path.rstrip("/")
 
 
 def _url_to_root(name: str) -> str:

@@ -36,7 +36,7 @@ async function answer(folder, asked) {
   const fetched = [];
   const fetchJson = async (name) => {
     fetched.push(name);
-    return JSON.parse(await fs.promises.readFile(path.join(folder, name), "utf-8"));
+    return WireIndex.parse(await fs.promises.readFile(path.join(folder, name)));
   };
   const index = await WireIndex.open(fetchJson);
   const results = await WireQuery.search(index, asked.query, asked.filters, asked.order);
@@ -66,7 +66,7 @@ async function main() {
   if (request.records) {
     const folder = request.folder;
     const index = await WireIndex.open(async (name) =>
-      JSON.parse(await fs.promises.readFile(path.join(folder, name), "utf-8")));
+      WireIndex.parse(await fs.promises.readFile(path.join(folder, name))));
     made.records = await index.records(Array.from({ length: index.total }, (_, number) => number));
   }
   if (request.sort) {

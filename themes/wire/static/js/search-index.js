@@ -10,6 +10,8 @@
  * - files are read through the fetchJson(name) given to open() (a Promise of
  *   the parsed JSON: fetch() in the worker, a file read under node), each at
  *   most once an index (a failed fetch may be tried again by a later query);
+ *   parse(bytes) turns a file's bytes into its JSON, unpacking the gzipped
+ *   ones (index_files.unpack) with the platform's DecompressionStream;
  * - the term files a term needs are found as reader.py finds them, from the
  *   manifest's first terms alone, compared by code point as Python compares
  *   strings: a term, the last file whose first term is not after it; a
@@ -28,7 +30,7 @@
   "use strict";
 
   var HASH = 10; // index_files.HASH: hex digits of a file's content hash
-  var FORMAT = 4; // index_files.FORMAT
+  var FORMAT = 5; // index_files.FORMAT
   var has = Object.prototype.hasOwnProperty;
 
   // A UTF-16 code unit as its place in code point order: the units of the
@@ -99,7 +101,18 @@
 
   // index_files.file_name: where a file of kind with this hash lives.
   function fileName(kind, digest) {
-    return kind + "/" + digest + ".json";
+    return kind + "/" + digest + ".json.gz";
+  }
+
+  // index_files.unpack: a file's JSON from its bytes (an ArrayBuffer or a
+  // Uint8Array), gzipped or, when a server already unpacked it, plain.
+  function parse(data) {
+    var bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
+      return Promise.resolve(JSON.parse(new TextDecoder().decode(bytes)));
+    }
+    var unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(unpacked).text().then(JSON.parse);
   }
 
   function Index(manifest, fetchJson) {
@@ -312,6 +325,7 @@
   return {
     compareTerms: compareTerms,
     decode: decode,
+    parse: parse,
     inPeriod: inPeriod,
     admitter: admitter,
     Index: Index,

@@ -48,7 +48,7 @@ function fetcher(base) {
       if (!response.ok) {
         throw new Error(url + ": HTTP " + response.status);
       }
-      return response.json();
+      return response.arrayBuffer().then(WireIndex.parse);
     });
   };
 }
