@@ -4,7 +4,9 @@ Promises:
 - a wire file whose stamp (``storage.file_stamp``: size, modification time,
   inode), and its sidecar's, are as when it was last imported without error,
   by the same converter code and options, is not read again: its stories are
-  already in content/;
+  already in content/; nor is one whose stamps changed but whose bytes (and
+  its sidecar's) did not, as after a fresh checkout (the Pages workflow
+  keeps this cache between runs): it is hashed, not parsed;
 - content/'s index (an ``IndexEntry`` per file: its id, slug, title, date,
   and what matching a new item against it needs) is kept per file and re-read
   only for files that changed, so a large archive is not parsed on every
@@ -27,9 +29,16 @@ from pathlib import Path
 from generator.code_digest import code_digest
 from generator.content.index import IndexEntry
 from generator.formats.sidecar import sidecar_path
-from generator.storage import Stamp, atomic_write, file_stamp, stamp_from_json
+from generator.storage import (
+    ABSENT,
+    Stamp,
+    atomic_write,
+    file_digest,
+    file_stamp,
+    stamp_from_json,
+)
 
-CACHE_FORMAT = 5  # 4: file stamps with the inode; 5: index entries of named fields
+CACHE_FORMAT = 6  # 4: file stamps with the inode; 5: index entries of named fields; 6: digests
 # The converter's own code and data: a change to any of them invalidates the cache.
 CONVERTER_CODE = (
     *("formats", "text", "places", "content"),
@@ -38,6 +47,7 @@ CONVERTER_CODE = (
 )
 
 SourceStamp = tuple[Stamp, Stamp]  # a wire file's and its sidecar's
+SourceMark = tuple[Stamp, Stamp, str]  # those, and a digest of both files' bytes
 
 
 def converter_fingerprint() -> str:
@@ -49,11 +59,18 @@ def stamp(path: Path) -> SourceStamp:
     return file_stamp(path), file_stamp(sidecar_path(path))
 
 
+def source_digest(path: Path) -> str:
+    """A digest of a wire file's bytes and its sidecar's (if it has one)."""
+    sidecar = sidecar_path(path)
+    parts = [file_digest(path), file_digest(sidecar) if sidecar.exists() else ""]
+    return "-".join(parts)
+
+
 @dataclass
 class ImportCache:
     path: Path | None
     options: str
-    sources: dict[str, SourceStamp] = field(default_factory=dict)
+    sources: dict[str, SourceMark] = field(default_factory=dict)
     index: dict[str, IndexEntry] = field(default_factory=dict)
 
     @classmethod
@@ -73,10 +90,20 @@ class ImportCache:
         return loaded
 
     def unchanged(self, source: Path) -> bool:
-        return self.sources.get(str(source.resolve())) == stamp(source)
+        name = str(source.resolve())
+        known = self.sources.get(name)
+        if known is None:
+            return False
+        now = stamp(source)
+        if now == known[:2]:
+            return True
+        if now[0] == ABSENT or source_digest(source) != known[2]:
+            return False
+        self.sources[name] = (*now, known[2])  # the same bytes, stamped anew
+        return True
 
     def remember(self, source: Path) -> None:
-        self.sources[str(source.resolve())] = stamp(source)
+        self.sources[str(source.resolve())] = (*stamp(source), source_digest(source))
 
     def save(self) -> None:
         if self.path is None:
@@ -99,7 +126,7 @@ def _entries(data: object) -> dict[str, IndexEntry]:
     return {name: entry for name, entry in read if entry is not None}
 
 
-def _source_stamps(data: object) -> dict[str, SourceStamp]:
+def _source_stamps(data: object) -> dict[str, SourceMark]:
     """The wire files' stamps that read back; a file without one is read again."""
     if not isinstance(data, dict):
         return {}
@@ -107,11 +134,11 @@ def _source_stamps(data: object) -> dict[str, SourceStamp]:
     return {name: found for name, found in read if found is not None}
 
 
-def _source_stamp(value: object) -> SourceStamp | None:
-    if not (isinstance(value, list) and len(value) == 2):
+def _source_stamp(value: object) -> SourceMark | None:
+    if not (isinstance(value, list) and len(value) == 3 and isinstance(value[2], str)):
         return None
-    own, sidecar = (stamp_from_json(part) for part in value)
-    return None if own is None or sidecar is None else (own, sidecar)
+    own, sidecar = (stamp_from_json(part) for part in value[:2])
+    return None if own is None or sidecar is None else (own, sidecar, value[2])
 
 
 def cache_file(cache_dir: Path, content: Path) -> Path:

@@ -18,6 +18,7 @@ Promises:
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +39,22 @@ def file_stamp(path: Path | str) -> Stamp:
     except (OSError, ValueError):  # not there, or cannot be: a name too long, a link loop
         return ABSENT
     return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def file_digest(path: Path | str) -> str:
+    """A digest of the file's bytes: whether a file whose stamp changed (a
+    fresh checkout, a cache restored on another disk) still holds the same."""
+    with open(path, "rb") as file:  # noqa: PTH123 (a str path: no Path object per file)
+        return hashlib.file_digest(file, _digester).hexdigest()
+
+
+def bytes_digest(data: bytes) -> str:
+    """``file_digest`` of a file holding ``data``, without reading it back."""
+    return _digester(data).hexdigest()
+
+
+def _digester(data: bytes = b"") -> hashlib.blake2b:
+    return hashlib.blake2b(data, digest_size=16)
 
 
 def stamp_from_json(value: object) -> Stamp | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -69,6 +70,25 @@ def test_importing_twice_changes_nothing(tmp_path: Path) -> None:
     uncached = run_cli("import", str(wire), "--content", str(content), "--json", "--no-cache")
     assert json.loads(uncached.stdout)["unchanged"] == 2
     assert content_files(content) == before
+
+
+def test_a_file_checked_out_anew_with_the_same_bytes_is_not_read_again(tmp_path: Path) -> None:
+    """A fresh checkout (or a restored cache) gives every wire file a new inode
+    and modification time; the cache knows it by its bytes and does not parse it."""
+    wire, content = tmp_path / "wire", tmp_path / "content"
+    write_page(wire, "pagina")
+    run_cli("import", str(wire), "--content", str(content))
+    source = next(wire.glob("pagina*"))
+    data = source.read_bytes()
+    source.unlink()
+    source.write_bytes(data)
+    os.utime(source, (1_000_000_000, 1_000_000_000))
+    summary = json.loads(run_cli("import", str(wire), "--content", str(content), "--json").stdout)
+    assert (summary["skipped_unchanged_files"], summary["items"]) == (1, 0)
+    source.write_bytes(data.replace(b"omgeleid.", b"omgeleid!"))
+    os.utime(source, (1_000_000_100, 1_000_000_100))  # the same size, other bytes
+    summary = json.loads(run_cli("import", str(wire), "--content", str(content), "--json").stdout)
+    assert summary["skipped_unchanged_files"] == 0 and summary["updated"] == 1
 
 
 def test_a_changed_file_is_read_again(tmp_path: Path) -> None:

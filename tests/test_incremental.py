@@ -167,3 +167,35 @@ def test_a_page_changed_by_hand_in_output_is_rendered_again(
     os.utime(page, ns=(0, 0))
     build(content, output, cache)
     assert page.read_bytes() == original
+
+
+def _restored(folder: Path, moment: float) -> None:
+    """``folder`` as a cache restore or a fresh checkout leaves it: the same
+    bytes in new files (new inodes), with other modification times."""
+    copy = folder.with_name(folder.name + "-copy")
+    shutil.copytree(folder, copy)
+    shutil.rmtree(folder)
+    copy.rename(folder)
+    for path in folder.rglob("*"):
+        os.utime(path, (moment, moment))
+
+
+def test_an_output_restored_from_a_cache_is_not_rendered_again(
+    days: list[Path], tmp_path: Path
+) -> None:
+    content, output, cache = tmp_path / "content", tmp_path / "output", tmp_path / "cache"
+    copy_days(days[:1], content)
+    build(content, output, cache)
+    _restored(output, 1_000_000_000)
+    _restored(content, 1_000_000_000)  # the checkout: the stories' files are new too
+    log = build(content, output, cache, "--verbose")
+    assert " 0 pages rendered" in log
+    fresh = tmp_path / "fresh"
+    build(content, fresh, tmp_path / "fresh-cache")
+    assert_same_tree(output, fresh)
+    # A page whose bytes changed (its size kept) is rendered again all the same.
+    [story] = sorted(output.glob("20*/*/*/*/index.html"))[:1]
+    story.write_bytes(story.read_bytes().replace(b"<h1>", b"<h9>", 1))
+    log = build(content, output, cache, "--verbose")
+    assert " 1 pages rendered" in log
+    assert_same_tree(output, fresh)

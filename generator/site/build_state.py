@@ -1,8 +1,11 @@
 """Site build, incremental: what the last build wrote, and from what.
 
 Promise: a page is taken over from the last build only if its fingerprint is
-the one recorded then and every file it wrote is still there, unchanged
-(``storage.file_stamp``: same size, modification time and inode). The record
+the one recorded then and every file it wrote is still there, unchanged: the
+same stamp (``storage.file_stamp``: size, modification time and inode) or,
+when the stamp changed, the same bytes (``storage.file_digest``), as after
+``output/`` was restored from a cache (the Pages workflow keeps it between
+runs): such a page is not rendered again, and its new stamp is recorded. The record
 is removed when a build starts to change ``output/`` and written again, whole,
 when it has finished: a build that is killed halfway leaves no record, so the
 next build is a full one. Files the last build wrote that this build does not
@@ -18,10 +21,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.storage import ABSENT, Stamp, atomic_write, file_stamp, stamp_from_json
+from generator.storage import (
+    ABSENT,
+    Stamp,
+    atomic_write,
+    file_digest,
+    file_stamp,
+    stamp_from_json,
+)
 
-FORMAT = 2  # 2: stamps of storage.file_stamp (size, mtime_ns, inode)
-Written = tuple[str, dict[str, Stamp]]  # a page's fingerprint, and the files it wrote
+FORMAT = 3  # 2: stamps of storage.file_stamp (size, mtime_ns, inode); 3: and digests
+Mark = tuple[Stamp, str]  # a written file's stamp and the digest of its bytes
+WrittenFile = tuple[str, str | None]  # a file just written, and its digest if known
+Written = tuple[str, dict[str, Mark]]  # a page's fingerprint, and the files it wrote
 
 
 def state_file(cache_path: Path, output: Path) -> Path:
@@ -36,6 +48,7 @@ class BuildState:
     output: Path
     previous: dict[str, Written] = field(default_factory=dict)
     current: dict[str, Written] = field(default_factory=dict)
+    refreshed: dict[str, Written] = field(default_factory=dict)  # fresh, with new stamps
 
     @classmethod
     def load(cls, path: Path, output: Path) -> BuildState:
@@ -54,14 +67,27 @@ class BuildState:
         found = self.previous.get(name)
         if found is None or found[0] != key:
             return False
-        return all(file_stamp(self.output / file) == stamp for file, stamp in found[1].items())
+        marks: dict[str, Mark] = {}
+        for file, (stamp, digest) in found[1].items():
+            now = file_stamp(self.output / file)
+            if now != stamp and not _same_bytes(self.output / file, now, stamp, digest):
+                return False
+            marks[file] = (now, digest)
+        if marks != found[1]:
+            self.refreshed[name] = (key, marks)
+        return True
 
     def keep(self, name: str) -> None:
-        self.current[name] = self.previous[name]
+        found = self.refreshed.pop(name) if name in self.refreshed else self.previous[name]
+        self.current[name] = found
 
-    def record(self, name: str, key: str, files: list[str]) -> None:
-        stamps = {file: file_stamp(self.output / file) for file in files}
-        self.current[name] = (key, {file: s for file, s in stamps.items() if s != ABSENT})
+    def record(self, name: str, key: str, files: list[WrittenFile]) -> None:
+        marks = {}
+        for file, digest in files:
+            stamp = file_stamp(self.output / file)
+            if stamp != ABSENT:
+                marks[file] = (stamp, digest or file_digest(self.output / file))
+        self.current[name] = (key, marks)
 
     def begin(self) -> None:
         """From here on ``output/`` changes: a killed build must not trust the record."""
@@ -82,6 +108,11 @@ class BuildState:
         return stale
 
 
+def _same_bytes(path: Path, now: Stamp, stamp: Stamp, digest: str) -> bool:
+    """A file whose stamp changed holds what was written all the same."""
+    return now != ABSENT and now[0] == stamp[0] and file_digest(path) == digest
+
+
 def _pages(loaded: object) -> dict[str, Written]:
     """The pages of a record as JSON gave them back; a page that is not
     ``[key, {file: stamp}]`` is left out (and built again)."""
@@ -96,13 +127,20 @@ def _pages(loaded: object) -> dict[str, Written]:
 
 
 def _written(key: object, files: object) -> Written | None:
-    """``[key, {file: stamp}]`` as JSON gave it back, else ``None``."""
+    """``[key, {file: [stamp, digest]}]`` as JSON gave it back, else ``None``."""
     if not isinstance(key, str) or not isinstance(files, dict):
         return None
     listed: dict[object, object] = files
-    stamps = {str(file): stamp_from_json(stamp) for file, stamp in listed.items()}
-    known = {file: stamp for file, stamp in stamps.items() if stamp is not None}
-    return (key, known) if len(known) == len(stamps) else None
+    marks = {str(file): _mark(mark) for file, mark in listed.items()}
+    known = {file: mark for file, mark in marks.items() if mark is not None}
+    return (key, known) if len(known) == len(marks) else None
+
+
+def _mark(value: object) -> Mark | None:
+    if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], str)):
+        return None
+    stamp = stamp_from_json(value[0])
+    return None if stamp is None else (stamp, value[1])
 
 
 def relative(output: Path, path: str) -> str:

@@ -40,10 +40,10 @@ from pelican.writers import FileOverwriteFailedError
 from generator.errors import SiteError
 from generator.parallel import fork_map, workers, worth_forking
 from generator.site.build import Build
-from generator.site.build_state import BuildState, relative, state_file
+from generator.site.build_state import BuildState, WrittenFile, relative, state_file
 from generator.site.failures import describe
 from generator.site.fingerprint import PER_BUILD_SETTINGS, digest, encode, page_key, site_key
-from generator.storage import atomic_write
+from generator.storage import atomic_write, bytes_digest
 
 logger = logging.getLogger(__name__)
 # Pelican's own "Writing" line, under Pelican's logger: its verbosity and
@@ -54,7 +54,7 @@ PAGINATED_VARIABLES = ("articles", "dates")  # what Pelican's write_file would p
 
 
 class Rendered(NamedTuple):
-    files: list[str]  # the files the page wrote
+    files: list[WrittenFile]  # the files the page wrote, each with the digest of its bytes
     error: str | None  # why it could not be rendered: text, which any worker can send
 
 
@@ -144,7 +144,7 @@ class WireWriter:
             return True
         return False
 
-    def record(self, name: str, key: str, files: list[str]) -> None:
+    def record(self, name: str, key: str, files: list[WrittenFile]) -> None:
         self.state.record(name, key, files)
 
     def flush(self) -> tuple[int, int, int]:
@@ -188,7 +188,7 @@ class WireWriter:
         except Exception as error:
             return Rendered([], describe(error))
 
-    def render(self, job: Job) -> list[str]:
+    def render(self, job: Job) -> list[WrittenFile]:
         """Render one queued page as Pelican's ``Writer.write_file`` does; the file it wrote."""
         page = dict(job.context)
         # Pelican also leaves a relative page's localsiteurl in the shared
@@ -201,12 +201,12 @@ class WireWriter:
         page["ROOT"] = link_root(page.get("SITEURL", ""), job.relative_urls)
         page["output_file"] = job.name
         page.update(job.variables)
-        html = job.template.render(page)
+        data = job.template.render(page).encode("utf-8")
         path: str = sanitised_join(str(self.output), job.name)  # refuses ../ out of output/
-        atomic_write(Path(path), html)
+        atomic_write(Path(path), data)
         PELICAN_LOG.info('Writing "%s"', path)
         signals.content_written.send(path, context=page)
-        return [relative(self.output, path)]
+        return [(relative(self.output, path), bytes_digest(data))]
 
 
 def link_root(site_url: str, relative_urls: bool) -> str:
@@ -241,7 +241,7 @@ def write_unless_fresh(
     key = digest(writer.site_key, name, encode(inputs))
     if not writer.is_fresh(name, key):
         write()
-        writer.record(name, key, [name])
+        writer.record(name, key, [(name, None)])
 
 
 def writer_for(build: Build) -> type[WireWriter]:
