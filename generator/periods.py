@@ -39,9 +39,7 @@ from generator.storage import atomic_write
 FRONT = "front"  # the front site's folder under the output folder
 THEME_FILES = ("css/style.css", "favicon.svg")  # what the front page uses of a site's theme/
 # As themes/wire/templates/base.html: the front page loads nothing from elsewhere either.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self';img-src 'self' data:;object-src 'none';base-uri 'self';form-action 'self'"
-)
+CONTENT_SECURITY_POLICY = "default-src 'self';object-src 'none';base-uri 'self';form-action 'self'"
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def file_name(kind: str, digest: str) -> str:
 
 def pack(text: str) -> bytes:
     """JSON text as stored: gzipped, with no time in the header (same text, same bytes)."""
-    return gzip.compress(text.encode(), compresslevel=9, mtime=0)
+    return gzip.compress(text.encode(), compresslevel=6, mtime=0)
 
 
 def unpack(data: bytes) -> Any:

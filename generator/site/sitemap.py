@@ -58,7 +58,7 @@ def write_sitemaps(build: Build, generator: object, writer: object) -> None:
         written.add(f"sitemap-{number}.xml.gz")
         entries = "".join(_url(base, path, changed) for path, changed in part)
         text = f'{_HEAD}<urlset xmlns="{_NAMESPACE}">\n{entries}</urlset>\n'
-        packed = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+        packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
         write_if_changed(output / "sitemaps" / f"sitemap-{number}.xml.gz", packed)
     listed = "".join(
         f"<sitemap><loc>{escape(f'{base}/sitemaps/sitemap-{n}.xml.gz')}</loc></sitemap>\n"
