@@ -62,8 +62,10 @@ def stamp(path: Path) -> SourceStamp:
 def source_digest(path: Path) -> str:
     """A digest of a wire file's bytes and its sidecar's (if it has one)."""
     sidecar = sidecar_path(path)
-    parts = [file_digest(path), file_digest(sidecar) if sidecar.exists() else ""]
-    return "-".join(parts)
+    # file_stamp, not exists(): a name at the file system's limit has no room
+    # for a sidecar, and asking for one raises instead of answering no.
+    has_sidecar = file_stamp(sidecar) != ABSENT
+    return "-".join([file_digest(path), file_digest(sidecar) if has_sidecar else ""])
 
 
 @dataclass
@@ -103,7 +105,11 @@ class ImportCache:
         return True
 
     def remember(self, source: Path) -> None:
-        self.sources[str(source.resolve())] = (*stamp(source), source_digest(source))
+        try:
+            digest = source_digest(source)
+        except OSError:  # gone or unreadable since it was read: the next import reads it
+            return
+        self.sources[str(source.resolve())] = (*stamp(source), digest)
 
     def save(self) -> None:
         if self.path is None:

@@ -37,6 +37,30 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing address gets the site's 404.html (status 404), as GitHub
+        Pages answers: the one at the root, or the project site's own."""
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        first = self.path.lstrip("/").split("/", 1)[0]
+        for folder in (Path(self.directory), Path(self.directory) / first):
+            if (folder / "404.html").is_file() and folder.resolve().is_relative_to(
+                Path(self.directory).resolve()
+            ):
+                return folder / "404.html"
+        return None
+
 
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:

@@ -177,6 +177,15 @@ def _maps(cities: list[Group]) -> list[tuple[str, str]]:
     return maps
 
 
+def _month_starts(stories: list[SiteStory]) -> list[tuple[int, int]]:
+    """(month, position of its first story) for each month of a year's stories."""
+    starts: list[tuple[int, int]] = []
+    for position, site in enumerate(stories):
+        if not starts or starts[-1][0] != site.day.month:
+            starts.append((site.day.month, position))
+    return starts
+
+
 def _write_group(pages: Pages, group: Group) -> None:
     years = group.years()
     pages.write(
@@ -187,7 +196,9 @@ def _write_group(pages: Pages, group: Group) -> None:
         newest=group.newest(GROUP_NEWEST),
     )
     for year, stories in years:
-        pages.write_paginated(group.year_url(year), "group_year", stories, group=group, year=year)
+        pages.write_paginated(
+            group.year_url(year), "group_year", stories, month_jumps=True, group=group, year=year
+        )
 
 
 class Pages:
@@ -219,15 +230,28 @@ class Pages:
         )
 
     def write_paginated(
-        self, url: str, template: str, stories: list[SiteStory], **variables: object
+        self,
+        url: str,
+        template: str,
+        stories: list[SiteStory],
+        month_jumps: bool = False,
+        **variables: object,
     ) -> None:
         """One page per ``DEFAULT_PAGINATION`` stories (URLs from Pelican's
         ``PAGINATION_PATTERNS``), each written on its own: a page is rendered
         again only when its own stories, or the number of pages, change. Only
-        the first page shows the total, which every new story changes."""
+        the first page shows the total, which every new story changes. With
+        ``month_jumps`` (a year's stories, oldest first) every page gets
+        ``jumps``: each month and the page its first story is on (a new story
+        adds to the last page, so only a new month changes them)."""
         per_page = self.settings.pagination or max(len(stories), 1)
         paginator = Paginator(save_as(url), url, stories, self.settings.raw, per_page)
         pages = [paginator.page(number) for number in range(1, paginator.num_pages + 1)]
+        if month_jumps:
+            variables["jumps"] = [
+                (month, str(pages[index // per_page].url))
+                for month, index in _month_starts(stories)
+            ]
         for position, page in enumerate(pages):
             self.write(
                 str(page.save_as),
