@@ -2,25 +2,34 @@
 on the same day and in the same city, and a few related stories.
 
 Promises: neighbours follow the archive's time order; related stories are
-first those from the same city within ``RELATED_DAYS`` days, then those sharing
-the rarest words of the headline and lead, never a story the page already
-links as a neighbour; each story gets at most ``RELATED_COUNT``. The work
-per story is bounded (rare words have short posting lists), so the whole
-costs time in proportion to the archive.
+related by what they say, not by where: those sharing the rarest words of
+the headline and lead (a word counts 1 / the number of stories it is in),
+with at least ``MIN_SCORE`` in all (a place's name, in many stories, does
+not relate a port's figures to a football match there), never a story the
+page already links as a neighbour; each story gets at most
+``RELATED_COUNT``, fewer when fewer are related. The work per story is
+bounded (rare words have short posting lists), so the whole costs time in
+proportion to the archive.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 
 from generator.search.pipeline import stop_words
 from generator.site.archive import Archive
 from generator.site.stories import SiteStory
 
 RELATED_COUNT = 3
-RELATED_DAYS = 3
+MIN_SCORE = 0.5  # one word only two stories have, or several a few more have
+# Words of the calendar say when, not what: "zaterdagavond", "februari".
+_WHEN = re.compile(
+    r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\w*"
+    r"|januari|februari|maart|april|juni|juli|augustus|september|oktober|november|december"
+    r"|vannacht|vanavond|vanmorgen|vanmiddag|gisteren|vorige|vorig"
+)
 MAX_WORD_STORIES = 25  # a word in more stories than this says little about any of them
 _WORD = re.compile(r"[^\W\d_]{5,}")
 Words = dict[int, set[str]]  # id of a story -> its headline's and lead's words
@@ -30,15 +39,13 @@ def attach_neighbours(archive: Archive) -> None:
     for stories in archive.days.values():
         for position, site in enumerate(stories):
             site.day_prev, site.day_next = _around(stories, position)
-    near: dict[int, list[SiteStory]] = {}
     for group in archive.cities:
         for position, site in enumerate(group.stories):
             site.city_prev, site.city_next = _around(group.stories, position)
-            near[id(site)] = _same_city_near(group.stories, position)
     words = {id(site): _words(site) for site in archive.stories}
     postings = _rare_words(archive.stories, words)
     for site in archive.stories:
-        site.related = _related(site, words, postings, near.get(id(site), []))
+        site.related = _related(site, words, postings)
 
 
 def _around(stories: list[SiteStory], position: int) -> tuple[SiteStory | None, SiteStory | None]:
@@ -47,23 +54,14 @@ def _around(stories: list[SiteStory], position: int) -> tuple[SiteStory | None, 
     return before, after
 
 
-def _same_city_near(stories: list[SiteStory], position: int) -> list[SiteStory]:
-    """The stories of the same city within ``RELATED_DAYS`` days, closest first;
-    only the few around ``position`` in the city's time order are looked at."""
-    moment = stories[position].story.date
-    around = (
-        stories[max(0, position - RELATED_COUNT) : position]
-        + stories[position + 1 : position + 1 + RELATED_COUNT]
-    )
-    window = timedelta(days=RELATED_DAYS)
-    close = [other for other in around if abs(other.story.date - moment) <= window]
-    return sorted(close, key=lambda other: (abs(other.story.date - moment), other.story.date))
-
-
 def _words(site: SiteStory) -> set[str]:
     """The headline's and lead's words, stop words left out."""
     text = f"{site.story.title} {site.story.summary}".casefold()
-    return {word for word in _WORD.findall(text) if word not in stop_words()}
+    return {
+        word
+        for word in _WORD.findall(text)
+        if word not in stop_words() and not _WHEN.fullmatch(word)
+    }
 
 
 def _rare_words(stories: list[SiteStory], words: Words) -> dict[str, list[SiteStory]]:
@@ -75,10 +73,9 @@ def _rare_words(stories: list[SiteStory], words: Words) -> dict[str, list[SiteSt
 
 
 def _related(
-    site: SiteStory, words: Words, postings: dict[str, list[SiteStory]], near: list[SiteStory]
+    site: SiteStory, words: Words, postings: dict[str, list[SiteStory]]
 ) -> list[SiteStory]:
     linked = {id(other) for other in (site.day_prev, site.day_next, site.city_prev, site.city_next)}
-    chosen = [other for other in near if id(other) not in linked][:RELATED_COUNT]
     scores: dict[int, tuple[float, SiteStory]] = {}
     for word in sorted(words[id(site)]):  # a fixed order: float sums, and so ties, repeat
         for other in postings.get(word, []):
@@ -89,8 +86,7 @@ def _related(
         scores.values(),
         key=lambda pair: (-pair[0], pair[1].story.date, pair[1].story.slug or ""),
     )
-    seen = linked | {id(other) for other in chosen}
-    chosen += [other for _, other in ranked if id(other) not in seen]
+    chosen = [other for score, other in ranked if score >= MIN_SCORE and id(other) not in linked]
     return chosen[:RELATED_COUNT]
 
 
