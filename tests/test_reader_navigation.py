@@ -6,7 +6,8 @@ year jumps to each month; the places index has an A-Z bar; lead-only
 stories are marked in every listing; every page but the search page and the
 404 page has a search box in its header. In Chromium: the 404 page GitHub
 Pages shows for a missing address offers the day the address names (or its
-month) and a search box.
+month) and a search box; on a phone the home page shows its first stories,
+then the ways into the archive, then the other new stories.
 """
 
 from __future__ import annotations
@@ -171,3 +172,33 @@ def test_the_404_page_offers_the_month_when_the_day_is_not_there(
     page.goto(f"{pages_host}/nergens/")
     page.wait_for_load_state("networkidle")
     assert page.locator("#notfound-day").is_hidden()
+
+
+def _box(view: Page, selector: str) -> dict[str, float]:
+    found = view.locator(selector).first.bounding_box()
+    assert found is not None, selector
+    return {"x": found["x"], "y": found["y"], "width": found["width"], "height": found["height"]}
+
+
+def test_the_home_page_puts_the_ways_in_after_the_first_stories_on_a_phone(
+    browser: Browser, pages_host: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.goto(f"{pages_host}/")
+    aside = _box(phone, "#op-deze-dag")
+    first = phone.locator(".home-first li.story")
+    assert first.count() == 5
+    last_first = _box(phone, ".home-first li.story >> nth=4")
+    sixth = _box(phone, ".home-rest li.story")
+    assert last_first["y"] < aside["y"] < sixth["y"]
+    context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    wide = context.new_page()
+    wide.goto(f"{pages_host}/")
+    aside, story = _box(wide, ".home aside"), _box(wide, ".home-first li.story")
+    assert aside["x"] > story["x"] + story["width"] and aside["y"] < story["y"] + 100
+    fifth = _box(wide, ".home-first li.story >> nth=4")
+    sixth = _box(wide, ".home-rest li.story")
+    assert 0 <= sixth["y"] - (fifth["y"] + fifth["height"]) < 80  # no gap beside the aside
+    context.close()
