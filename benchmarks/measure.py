@@ -13,6 +13,7 @@ counts the files and bytes under a folder.
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import threading
@@ -119,3 +120,9 @@ def log_tail(measurement: Measurement, lines: int = 15) -> str:
         text = path.read_text("utf-8", errors="replace").splitlines() if path.exists() else []
         parts += text[-lines:]
     return "\n".join(parts)
+
+
+def sent_size(data: bytes) -> int:
+    """The bytes a web server sends for a file: gzipped at level 6, as servers
+    compress text, unless the site stores it gzipped already (``storage.gzipped``)."""
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))

@@ -19,7 +19,6 @@ index holds; Pagefind indexes those pages.
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import os
@@ -33,6 +32,7 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.measure import sent_size
 from benchmarks.pile import ROOT
 from benchmarks.synthetic import synthetic_items
 from generator.content.files import relative_path
@@ -115,10 +115,7 @@ def _gzip_size(site: Path, url: str, base: str) -> int:
         path = path / "index.html"
     if not path.is_file():
         return 0
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":  # stored gzipped (our index files): sent as they are
-        return len(data)
-    return len(gzip.compress(data, 6))
+    return sent_size(path.read_bytes())
 
 
 WATCH = """selector => {

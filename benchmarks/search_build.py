@@ -18,7 +18,6 @@ hash) is already there is not written again.
 
 from __future__ import annotations
 
-import gzip
 import json
 import resource
 import shutil
@@ -26,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.measure import sent_size
 from benchmarks.synthetic import synthetic_items
 from generator.addresses import day_key
 from generator.content.files import relative_path
@@ -91,13 +91,7 @@ def main() -> None:
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     data = [path.read_bytes() for path in sorted(target.rglob("*.json*"))]
-    # Files stored gzipped are sent as they are; the manifest is gzipped by the server.
-    sizes = {
-        "bytes": sum(map(len, data)),
-        "gzip_bytes": sum(
-            len(d) if d[:2] == b"\x1f\x8b" else len(gzip.compress(d, 6)) for d in data
-        ),
-    }
+    sizes = {"bytes": sum(map(len, data)), "gzip_bytes": sum(map(sent_size, data))}
     del data
     grown = documents(count + DAY)
     again = folder / "search-again"  # a copy: the first build's folder stays as measured

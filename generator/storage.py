@@ -18,6 +18,7 @@ Promises:
 from __future__ import annotations
 
 import ctypes
+import gzip
 import hashlib
 import os
 import sys
@@ -46,6 +47,19 @@ def file_digest(path: Path | str) -> str:
     fresh checkout, a cache restored on another disk) still holds the same."""
     with open(path, "rb") as file:  # noqa: PTH123 (a str path: no Path object per file)
         return hashlib.file_digest(file, _digester).hexdigest()
+
+
+def gzipped(data: bytes) -> bytes:
+    """``data`` as the site stores a file gzipped (search index, sitemap parts):
+    level 6, as servers compress, and no time in the header, so the same data
+    always gives the same bytes."""
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def gunzipped(data: bytes) -> bytes:
+    """A stored file's bytes unpacked; plain ones as they are (a server that
+    sends a ``.gz`` file with ``Content-Encoding: gzip`` has them unpacked)."""
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
 
 
 def bytes_digest(data: bytes) -> str:

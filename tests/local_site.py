@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import gzip
 import shutil
 import subprocess
 import sys
@@ -17,6 +16,8 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from generator.storage import gunzipped
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,5 +106,4 @@ def readable_bytes(path: Path) -> bytes:
     """A built file's bytes as a reader gets them: the site stores its search
     index and sitemap parts gzipped, so a check for what a page or file says
     must look inside them."""
-    data = path.read_bytes()
-    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    return gunzipped(path.read_bytes())

@@ -25,7 +25,6 @@ Promises (the layout is written down in ``docs/search.md``):
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from collections import Counter
@@ -34,6 +33,7 @@ from typing import Any
 
 from generator.search.store import FIELDS, store_row
 from generator.search.weights import BOOSTS, FullDocument, weigh
+from generator.storage import gunzipped, gzipped
 
 MANIFEST = "manifest.json"
 FORMAT = 5  # 4: split by term, with the body; 5: files gzipped
@@ -56,16 +56,13 @@ def file_name(kind: str, digest: str) -> str:
 
 
 def pack(text: str) -> bytes:
-    """JSON text as stored: gzipped, with no time in the header (same text, same bytes)."""
-    return gzip.compress(text.encode(), compresslevel=6, mtime=0)
+    """JSON text as stored (``storage.gzipped``)."""
+    return gzipped(text.encode())
 
 
 def unpack(data: bytes) -> Any:
-    """A stored file's JSON. Also plain JSON: a server that sends a ``.gz``
-    file with ``Content-Encoding: gzip`` has the client unpack it first."""
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return json.loads(data.decode("utf-8"))
+    """A stored file's JSON, gzipped or plain (``storage.gunzipped``)."""
+    return json.loads(gunzipped(data).decode("utf-8"))
 
 
 def build_index(

@@ -18,6 +18,7 @@ story back is no failure.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -66,11 +67,13 @@ def embargo_after(story: Story, now: datetime) -> datetime | None:
     return story.embargo if story.embargo is not None and story.embargo > now else None
 
 
-def hold_back(generator: object, now: datetime) -> list[HeldBack]:
-    """Take every story under embargo at ``now`` out of the articles
-    generator's lists (in place: Pelican's context holds the same lists);
-    the stories held back, in the order of their content files."""
-    held: dict[str, HeldBack] = {}
+def take_out(generator: object, leaves: Callable[[SiteStory], bool]) -> tuple[list[SiteStory], int]:
+    """Take every story ``leaves`` picks out of the articles generator's lists
+    (in place: Pelican's context holds the same lists), so no page, listing,
+    feed or search file of the build holds it; (the stories taken out, in the
+    order of their content files; how many stories stayed)."""
+    gone: dict[str, SiteStory] = {}
+    stayed: set[str] = set()
     for name in ARTICLE_LISTS:
         articles: object = getattr(generator, name, None)
         if not isinstance(articles, list):
@@ -78,13 +81,21 @@ def hold_back(generator: object, now: datetime) -> list[HeldBack]:
         kept: list[WireArticle] = []
         for article in articles:
             site: SiteStory | None = getattr(article, "wire", None)
-            until = embargo_after(site.story, now) if site is not None else None
-            if site is not None and until is not None:
-                held[site.source_path] = HeldBack(site.source_path, until)
-            else:
-                kept.append(article)
+            if site is not None and leaves(site):
+                gone[site.source_path] = site
+                continue
+            if site is not None:
+                stayed.add(site.source_path)
+            kept.append(article)
         articles[:] = kept
-    return [held[path] for path in sorted(held)]
+    return [gone[path] for path in sorted(gone)], len(stayed)
+
+
+def hold_back(generator: object, now: datetime) -> list[HeldBack]:
+    """Take every story under embargo at ``now`` out of the build (``take_out``);
+    the stories held back, in the order of their content files."""
+    under, _ = take_out(generator, lambda site: embargo_after(site.story, now) is not None)
+    return [HeldBack(site.source_path, site.story.embargo or now) for site in under]
 
 
 def report(held: list[HeldBack], content: Path, shown_path: ShownPath) -> None:

@@ -38,18 +38,23 @@ class BuildIncompleteError(SiteError):
     exitcode = 1  # what pelican's main() exits with
 
 
-class _HideReported(logging.Filter):
-    """Drop pelican's own log of ``BuildIncompleteError`` (already said in one line)."""
+class HideSaid(logging.Filter):
+    """Drop pelican's own log (a traceback) of an error of these kinds: the
+    build has already said it in one ``Error:`` line."""
+
+    def __init__(self, *kinds: type[Exception]) -> None:
+        super().__init__()
+        self.kinds = kinds
 
     def filter(self, record: logging.LogRecord) -> bool:
         exception = record.exc_info[1] if record.exc_info else None
         args = record.args if isinstance(record.args, tuple) else ()
-        return not any(isinstance(item, BuildIncompleteError) for item in (exception, *args))
+        return not any(isinstance(item, self.kinds) for item in (exception, *args))
 
 
-# One filter for the process, holding nothing: each build adds it to Pelican's
-# logger, and a logger keeps a filter once, however many builds add it.
-_HIDE_REPORTED = _HideReported()
+# One filter for the process: each build adds it to Pelican's logger, and a
+# logger keeps a filter once, however many builds add it.
+_HIDE_REPORTED = HideSaid(BuildIncompleteError)
 
 
 class Failures:

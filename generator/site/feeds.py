@@ -1,16 +1,16 @@
 """Atom feeds: all stories, each section and each city (the newest of each).
 
 Promise: every feed and every entry has an author (RFC 4287 4.1.1): the
-entry's agency, else the site, and the site for the feed; titles and summaries
-go into the feeds as text (feedgenerator
-escapes them), never as markup; with ``WIRE_FEED_FULL_TEXT`` every entry
-also carries the story's whole text as ``<content type="html">``: the very
-HTML of the story page's body (Pelican's ``Article.get_content``, from the
-reader's markdown-it rendering with raw HTML off, so wire text stays text),
-beside the summary; entries carry stable ids (the story id as a
-tag URI) so feed readers never show a story twice; a feed's bytes depend only
-on its stories and the settings, so building twice gives the same file. Feeds are XML 1.0,
-which cannot hold most control characters: the reader drops them from every
+entry's agency, else the site, and the site for the feed; titles and
+summaries go into the feeds as text (feedgenerator escapes them), never as
+markup; with ``WIRE_FEED_FULL_TEXT`` every entry also carries the story's
+whole text as ``<content type="html">``: the very HTML of the story page's
+body (Pelican's ``Article.get_content``, from the reader's markdown-it
+rendering with raw HTML off, so wire text stays text), beside the summary;
+entries carry stable ids (the story id as a tag URI) so feed readers never
+show a story twice; a feed's bytes depend only on its stories and the
+settings, so building twice gives the same file. Feeds are XML 1.0, which
+cannot hold most control characters: the reader drops them from every
 value, and the feed drops any left (so no story can stop a feed), and a feed
 that still cannot be written is reported and the others are written.
 """
@@ -134,7 +134,7 @@ def write_feeds(build: Build, generator: object, writer: object) -> None:
             write_unless_fresh(
                 writer,
                 path,
-                [title, stories, settings.feed_full_text],
+                [title, stories],  # the settings (full text or not) are in the site key
                 partial(write_feed, settings, path, title, stories, body),
             )
         except Exception as error:  # one feed: the others, and the pages, go on

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.errors import SiteError
-from generator.site.embargo import ARTICLE_LISTS
-from generator.site.stories import SiteStory
+from generator.site.embargo import take_out
+from generator.site.failures import HideSaid
 
 SETTING = "WIRE_PERIOD"
 _PERIOD = re.compile(r"([1-9][0-9]{3})(?:-([1-9][0-9]{3}))?", re.ASCII)
@@ -102,23 +102,8 @@ def keep_period(generator: object, period: Period | None) -> Kept | None:
     were kept and left out; nothing (and None) without a period."""
     if period is None:
         return None
-    kept: set[str] = set()
-    left_out: set[str] = set()
-    for name in ARTICLE_LISTS:
-        articles: object = getattr(generator, name, None)
-        if not isinstance(articles, list):
-            continue  # a list this Pelican does not keep
-        staying = []
-        for article in articles:
-            site: SiteStory | None = getattr(article, "wire", None)
-            if site is not None and not period.holds(site.day):
-                left_out.add(site.source_path)
-                continue
-            if site is not None:
-                kept.add(site.source_path)
-            staying.append(article)
-        articles[:] = staying
-    count = Kept(len(kept), len(left_out))
+    left_out, kept = take_out(generator, lambda site: not period.holds(site.day))
+    count = Kept(kept, len(left_out))
     print(
         f"Period: {SETTING} {period} kept {_stories(count.kept)}, "
         f"left out {_stories(count.left_out)} of other years",
@@ -132,14 +117,5 @@ def _stories(number: int) -> str:
     return f"{number:,} {'story' if number == 1 else 'stories'}"
 
 
-class _HideSaid(logging.Filter):
-    """Drop pelican's own log of ``PeriodError`` (already said in one line)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        exception = record.exc_info[1] if record.exc_info else None
-        args = record.args if isinstance(record.args, tuple) else ()
-        return not any(isinstance(item, PeriodError) for item in (exception, *args))
-
-
-# One filter for the process, holding nothing: a logger keeps a filter once.
-_HIDE_SAID = _HideSaid()
+# One filter for the process: a logger keeps a filter once.
+_HIDE_SAID = HideSaid(PeriodError)

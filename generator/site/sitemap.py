@@ -13,7 +13,6 @@ submitted to the search engines instead (README.md, "Publishing").
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -22,7 +21,7 @@ from generator.addresses import CITY, SECTION, day_url, groups_url, month_url, y
 from generator.site.archive import Archive
 from generator.site.build import Build
 from generator.site.structure import built_archive
-from generator.storage import write_if_changed
+from generator.storage import gzipped, write_if_changed
 
 MAX_URLS = 50_000
 _NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -58,8 +57,7 @@ def write_sitemaps(build: Build, generator: object, writer: object) -> None:
         written.add(f"sitemap-{number}.xml.gz")
         entries = "".join(_url(base, path, changed) for path, changed in part)
         text = f'{_HEAD}<urlset xmlns="{_NAMESPACE}">\n{entries}</urlset>\n'
-        packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
-        write_if_changed(output / "sitemaps" / f"sitemap-{number}.xml.gz", packed)
+        write_if_changed(output / "sitemaps" / f"sitemap-{number}.xml.gz", gzipped(text.encode()))
     listed = "".join(
         f"<sitemap><loc>{escape(f'{base}/sitemaps/sitemap-{n}.xml.gz')}</loc></sitemap>\n"
         for n in range(1, len(parts) + 1)

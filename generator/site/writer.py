@@ -122,6 +122,7 @@ class WireWriter:
                 for key, value in context.items()
                 if key.isupper() and key not in PER_BUILD_SETTINGS
             }
+            self.context["ROOT"] = site_path(str(context.get("SITEURL", "")))
         # What the page is rendered from (url and template_name serve Pelican's
         # pagination only); the settings are in the site key.
         described = {**variables, "relative_urls": relative_urls, "template": template.name}
@@ -197,8 +198,7 @@ class WireWriter:
         # the page rendered before it (workers render in any order).
         page["localsiteurl"] = None
         if job.relative_urls:  # links from this page's folder up to the site's root
-            page["SITEURL"] = page["localsiteurl"] = _url_to_root(job.name)
-        page["ROOT"] = link_root(page.get("SITEURL", ""), job.relative_urls)
+            page["SITEURL"] = page["localsiteurl"] = page["ROOT"] = _url_to_root(job.name)
         page["output_file"] = job.name
         page.update(job.variables)
         data = job.template.render(page).encode("utf-8")
@@ -209,13 +209,11 @@ class WireWriter:
         return [(relative(self.output, path), bytes_digest(data))]
 
 
-def link_root(site_url: str, relative_urls: bool) -> str:
-    """What the templates put before a site path in a link: the way up to the
-    root for relative URLs, else the path of ``SITEURL`` (``/archief``), so a
-    published page names its site's host once (canonical, OpenGraph), not in
-    every link."""
-    if relative_urls:
-        return site_url
+def site_path(site_url: str) -> str:
+    """``ROOT``, what the templates put before a site path in a link: the path
+    of ``SITEURL`` (``/archief``), so a published page names its site's host
+    once (canonical, OpenGraph), not in every link; a page with relative URLs
+    gets the way up to the root instead (``render``)."""
     return urlsplit(site_url).path.rstrip("/")
 
 
